@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// closte: a companion binary for WordPress multisite networks hosted on Closte.
+// No package dependencies: the toolchain's libraries and the system's C libraries only.
+import PackageDescription
+
+let package = Package(
+  name: "closte",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "closte", targets: ["closte"]),
+    .executable(name: "closte-simulator", targets: ["closte-simulator"]),
+    .library(name: "ClosteKit", targets: ["ClosteKit"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "COpenSSL",
+      path: "Sources/COpenSSL",
+      pkgConfig: "openssl",
+      providers: [.apt(["libssl-dev"])]
+    ),
+    .target(
+      name: "ClosteKit",
+      dependencies: ["COpenSSL"],
+      path: "Sources/ClosteKit"
+    ),
+    .executableTarget(
+      name: "closte",
+      dependencies: ["ClosteKit"],
+      path: "Sources/closte"
+    ),
+    .executableTarget(
+      name: "closte-simulator",
+      dependencies: [],
+      path: "Sources/closte-simulator"
+    ),
+    .testTarget(
+      name: "ClosteKitTests",
+      dependencies: ["ClosteKit"],
+      path: "Tests/ClosteKitTests"
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["ClosteKit", "closte", "closte-simulator"],
+      path: "Tests/EndToEndTests"
+    ),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,49 @@
+/// `closte <command> ...`: parses argv, dispatches, prints the answer as WP-CLI would, and returns
+/// the exit status.
+public enum ArgvFrontEnd {
+  public static func run(_ arguments: [String], runtime: Runtime, table: CommandTable = .standard) async -> Int32 {
+    let diagnostics = Diagnostics(sink: runtime.stderr, redactor: runtime.redactor)
+    let invocation: Invocation
+    do {
+      invocation = try ArgvParser.parse(arguments.isEmpty ? ["help"] : arguments, table: table)
+    } catch let error as ClosteError {
+      diagnostics.error(error.message)
+      return error.exitStatus.rawValue
+    } catch {
+      diagnostics.error("\(error)")
+      return ExitStatus.usage.rawValue
+    }
+    let outcome = await Dispatcher(table: table).execute(invocation, runtime: runtime, isRPC: false)
+    let wantsJSON = invocation.string("format") == "json"
+    switch outcome {
+    case .result(let result):
+      diagnostics.quiet = (try? invocation.flag("quiet")) == true
+      for warning in result.warnings { diagnostics.warning(warning) }
+      do {
+        try OutputRenderer.render(result, invocation: invocation, runtime: runtime)
+      } catch let error as ClosteError {
+        report(error, json: wantsJSON, runtime: runtime, diagnostics: diagnostics)
+        return error.exitStatus.rawValue
+      } catch {
+        diagnostics.error("\(error)")
+        return ExitStatus.failure.rawValue
+      }
+      if let failure = result.failure { diagnostics.error(failure.message) }
+      return result.exitStatus.rawValue
+    case .failure(let error):
+      report(error, json: wantsJSON, runtime: runtime, diagnostics: diagnostics)
+      return error.exitStatus.rawValue
+    }
+  }
+
+  /// `Error: ...` on standard error (and the hint after it); with `--format=json` also the error as a
+  /// JSON object on standard output, so a script reading stdout sees it.
+  static func report(_ error: ClosteError, json: Bool, runtime: Runtime, diagnostics: Diagnostics) {
+    diagnostics.error(error.message)
+    if let hint = error.hint { diagnostics.sink.write(runtime.redactor.redact("Hint: \(hint)\n")) }
+    if json {
+      let object: JSONValue = ["ok": false, "error": error.json]
+      runtime.stdout.write(runtime.redactor.redact(JSONWriter.encode(object)) + "\n")
+    }
+  }
+}

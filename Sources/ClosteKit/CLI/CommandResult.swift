@@ -1,0 +1,54 @@
+/// What a command hands back: `data` is what an rpc response carries; `rendering` is how the argv
+/// front end prints it; `failure` marks a result that is also a failure (a half-applied batch:
+/// the results are real, and the exit status is still 1).
+public struct CommandResult: Sendable {
+  public enum Rendering: Sendable {
+    /// A list, printed through `format_items` with `--format` / `--fields`.
+    case items([JSONObject], defaultFields: [String])
+    /// One record: a `Field`/`Value` table, or the object in json/yaml.
+    case item(JSONObject, defaultFields: [String])
+    /// Text printed exactly as given (for `config get`, `config path`, `version`, `help`).
+    case text(String)
+    /// `Success: <message>` as `WP_CLI::success` prints it.
+    case success(String)
+    /// Nothing on standard output (for `config has`).
+    case none
+  }
+
+  public var data: JSONValue
+  public var rendering: Rendering
+  public var warnings: [String]
+  public var failure: ClosteError?
+  /// An exit status without an error (for `config has`, whose "no" is exit 1 and nothing printed).
+  public var exitStatus: ExitStatus
+
+  public init(
+    data: JSONValue, rendering: Rendering, warnings: [String] = [], failure: ClosteError? = nil,
+    exitStatus: ExitStatus? = nil
+  ) {
+    self.data = data
+    self.rendering = rendering
+    self.warnings = warnings
+    self.failure = failure
+    self.exitStatus = exitStatus ?? failure?.exitStatus ?? .success
+  }
+
+  public static func items(_ rows: [JSONObject], fields: [String], warnings: [String] = []) -> CommandResult {
+    CommandResult(
+      data: .array(rows.map { .object($0) }), rendering: .items(rows, defaultFields: fields),
+      warnings: warnings)
+  }
+
+  public static func item(_ object: JSONObject, fields: [String]? = nil, warnings: [String] = []) -> CommandResult {
+    CommandResult(
+      data: .object(object), rendering: .item(object, defaultFields: fields ?? object.keys), warnings: warnings)
+  }
+
+  public static func text(_ text: String, data: JSONValue) -> CommandResult {
+    CommandResult(data: data, rendering: .text(text))
+  }
+
+  public static func success(_ message: String, data: JSONValue) -> CommandResult {
+    CommandResult(data: data, rendering: .success(message))
+  }
+}

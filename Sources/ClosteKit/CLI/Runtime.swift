@@ -1,0 +1,101 @@
+import Foundation
+
+/// What a closte process has to work with: its environment, its standard streams, the clock, and
+/// per-process caches. Tests build one with buffers and a virtual clock; `closte/main.swift` builds
+/// the real one. Shared by every request of an rpc stream.
+public final class Runtime: @unchecked Sendable {
+  public let environment: [String: String]
+  public let currentDirectory: String
+  public let stdout: OutputSink
+  public let stderr: OutputSink
+  public let stdin: InputSource
+  public let clock: ClosteClock
+  public let redactor: SecretRedactor
+  public let configCache: WPConfigCache
+
+  public init(
+    environment: [String: String], currentDirectory: String, stdout: OutputSink, stderr: OutputSink,
+    stdin: InputSource, clock: ClosteClock = SystemClock(), redactor: SecretRedactor = SecretRedactor()
+  ) {
+    self.environment = environment
+    self.currentDirectory = currentDirectory
+    self.stdout = stdout
+    self.stderr = stderr
+    self.stdin = stdin
+    self.clock = clock
+    self.redactor = redactor
+    self.configCache = WPConfigCache()
+    if let key = environment["CLOSTE_CLIENT_API_KEY"] { redactor.register(key) }
+  }
+
+  /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.
+  public static func process() -> Runtime {
+    Runtime(
+      environment: ProcessInfo.processInfo.environment,
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))
+  }
+}
+
+/// Where input bytes come from: standard input, or a buffer in tests.
+public protocol InputSource: AnyObject, Sendable {
+  /// Up to `maximum` bytes; an empty array at the end of input.
+  func read(maximum: Int) -> [UInt8]
+}
+
+extension InputSource {
+  /// Everything up to the end of input.
+  public func readAll() -> [UInt8] {
+    var all: [UInt8] = []
+    while true {
+      let chunk = read(maximum: 65536)
+      if chunk.isEmpty { return all }
+      all += chunk
+    }
+  }
+}
+
+public final class FileDescriptorSource: InputSource, @unchecked Sendable {
+  private let fd: Int32
+  public init(fd: Int32) { self.fd = fd }
+
+  public func read(maximum: Int) -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: maximum)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, maximum) }
+      if count < 0 && errno == EINTR { continue }
+      return count > 0 ? Array(buffer[0..<count]) : []
+    }
+  }
+}
+
+public final class BufferSource: InputSource, @unchecked Sendable {
+  private let lock = NSLock()
+  private var remaining: ArraySlice<UInt8>
+
+  public init(_ bytes: [UInt8]) { remaining = bytes[...] }
+  public convenience init(_ text: String) { self.init(Array(text.utf8)) }
+
+  public func read(maximum: Int) -> [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    let chunk = remaining.prefix(maximum)
+    remaining = remaining.dropFirst(chunk.count)
+    return Array(chunk)
+  }
+}
+
+/// Time as closte sees it. Injected so the stage machine and retries run in virtual time in tests.
+public protocol ClosteClock: Sendable {
+  func now() -> Date
+  func sleep(seconds: Double) async
+}
+
+public struct SystemClock: ClosteClock {
+  public init() {}
+  public func now() -> Date { Date() }
+  public func sleep(seconds: Double) async {
+    guard seconds > 0 else { return }
+    try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+  }
+}

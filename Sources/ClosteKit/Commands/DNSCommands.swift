@@ -1,0 +1,4 @@
+/// The commands: dns check.
+public enum DNSCommands {
+  public static let all: [CommandSpec] = []
+}

@@ -1,0 +1,4 @@
+/// The commands: doctor.
+public enum DoctorCommands {
+  public static let all: [CommandSpec] = []
+}

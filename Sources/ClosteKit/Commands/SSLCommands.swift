@@ -1,0 +1,4 @@
+/// The commands: ssl check.
+public enum SSLCommands {
+  public static let all: [CommandSpec] = []
+}

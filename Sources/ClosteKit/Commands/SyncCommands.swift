@@ -1,0 +1,4 @@
+/// The commands: domain sync.
+public enum SyncCommands {
+  public static let all: [CommandSpec] = []
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where bytes go: standard output, standard error, or a buffer in tests.
+public protocol OutputSink: AnyObject, Sendable {
+  func write(_ bytes: [UInt8])
+  /// Whether this sink is an interactive terminal (decides WP-CLI's boxed table and live progress).
+  var isTerminal: Bool { get }
+}
+
+extension OutputSink {
+  public func write(_ text: String) { write(Array(text.utf8)) }
+}
+
+/// A file descriptor of the process (1 or 2).
+public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
+  private let fd: Int32
+  private let lock = NSLock()
+  public let isTerminal: Bool
+
+  public init(fd: Int32) {
+    self.fd = fd
+    self.isTerminal = isatty(fd) == 1
+  }
+
+  public func write(_ bytes: [UInt8]) {
+    lock.lock()
+    defer { lock.unlock() }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+}
+
+/// Collects what was written, for tests and for capturing a command's output in rpc mode.
+public final class BufferSink: OutputSink, @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [UInt8] = []
+  public let isTerminal: Bool
+
+  public init(isTerminal: Bool = false) { self.isTerminal = isTerminal }
+
+  public func write(_ bytes: [UInt8]) {
+    lock.lock()
+    storage += bytes
+    lock.unlock()
+  }
+
+  public var bytes: [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
+
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

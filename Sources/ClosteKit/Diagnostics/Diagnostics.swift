@@ -1,0 +1,53 @@
+import Foundation
+
+/// The one way closte talks to people on standard error: warnings, progress, debug lines.
+/// Everything passes through the secret redactor first. `--quiet` silences all but errors;
+/// `--debug` adds `Debug:` lines.
+public final class Diagnostics: @unchecked Sendable {
+  public let sink: OutputSink
+  public let redactor: SecretRedactor
+  public var quiet: Bool
+  public var debugEnabled: Bool
+
+  public init(sink: OutputSink, redactor: SecretRedactor, quiet: Bool = false, debug: Bool = false) {
+    self.sink = sink
+    self.redactor = redactor
+    self.quiet = quiet
+    self.debugEnabled = debug
+  }
+
+  public var isTerminal: Bool { sink.isTerminal }
+
+  /// `Warning: ...` as WP-CLI writes it.
+  public func warning(_ message: String) {
+    guard !quiet else { return }
+    emit("Warning: \(message)\n")
+  }
+
+  /// `Error: ...` as WP-CLI writes it (never silenced by `--quiet`).
+  public func error(_ message: String) {
+    emit("Error: \(message)\n")
+  }
+
+  /// Progress and informational lines.
+  public func info(_ message: String) {
+    guard !quiet else { return }
+    emit(message + "\n")
+  }
+
+  /// `Debug: ...` lines, only with `--debug`. The message is built only when debugging is on.
+  public func debug(_ message: @autoclosure () -> String) {
+    guard debugEnabled else { return }
+    emit("Debug: \(message())\n")
+  }
+
+  /// Raw text (a live status line with `\r`, for example), still redacted.
+  public func raw(_ text: String) {
+    guard !quiet else { return }
+    emit(text)
+  }
+
+  private func emit(_ text: String) {
+    sink.write(redactor.redact(text))
+  }
+}

@@ -1,0 +1,34 @@
+/// `closte rpc`: reads requests from standard input, answers each with one JSON line on standard
+/// output, in order. Exit 0 when every request succeeded, 1 when any failed.
+public enum RPCServer {
+  public static func serve(runtime: Runtime, table: CommandTable = .standard) async -> ExitStatus {
+    let reader = RPCStreamReader(source: runtime.stdin)
+    let dispatcher = Dispatcher(table: table)
+    var status = ExitStatus.success
+    while let item = reader.next() {
+      let response: JSONValue
+      switch item {
+      case .invalid(let reason):
+        response = RPCResponse.failure(id: .null, error: .invalidRequest(reason))
+      case .value(let value):
+        do {
+          let request = try RPCRequest.decode(value, table: table)
+          if request.invocation.command == "rpc" {
+            throw RPCRequestError(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc."))
+          }
+          switch await dispatcher.execute(request.invocation, runtime: runtime, isRPC: true) {
+          case .result(let result): response = RPCResponse.success(id: request.id, result: result)
+          case .failure(let error): response = RPCResponse.failure(id: request.id, error: error)
+          }
+        } catch let failure as RPCRequestError {
+          response = RPCResponse.failure(id: failure.id, error: failure.error)
+        } catch {
+          response = RPCResponse.failure(id: .null, error: .invalidRequest("\(error)"))
+        }
+      }
+      if response["ok"] != .bool(true) { status = .failure }
+      runtime.stdout.write(runtime.redactor.redact(JSONWriter.encode(response)) + "\n")
+    }
+    return status
+  }
+}

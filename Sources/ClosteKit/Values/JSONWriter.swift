@@ -1,0 +1,81 @@
+/// Writes JSON as PHP's `json_encode` does with its default flags, which is what WP-CLI prints:
+/// one line, `/` escaped as `\/`, every non-ASCII character as `\uXXXX` (lower-case hex, UTF-16
+/// surrogate pairs above U+FFFF). The output is therefore pure ASCII and safe on any terminal.
+public enum JSONWriter {
+  public static func encode(_ value: JSONValue) -> String {
+    var out = ""
+    write(value, into: &out)
+    return out
+  }
+
+  public static func write(_ value: JSONValue, into out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .double(let number): out += formatDouble(number)
+    case .string(let text): writeString(text, into: &out)
+    case .array(let elements):
+      out += "["
+      for (position, element) in elements.enumerated() {
+        if position > 0 { out += "," }
+        write(element, into: &out)
+      }
+      out += "]"
+    case .object(let object):
+      out += "{"
+      var first = true
+      for (key, member) in object {
+        if !first { out += "," }
+        first = false
+        writeString(key, into: &out)
+        out += ":"
+        write(member, into: &out)
+      }
+      out += "}"
+    }
+  }
+
+  /// PHP's `serialize_precision = -1`: the shortest text that reads back as the same double,
+  /// with `.0` kept on whole numbers (`2.0`) and PHP's exponent spelling (`1.0e+25`).
+  public static func formatDouble(_ number: Double) -> String {
+    guard number.isFinite else { return "0" }  // json_encode refuses INF/NAN; closte never produces them.
+    if number == number.rounded(), abs(number) < 1e15 {
+      return String(Int64(number)) + ".0"
+    }
+    let text = "\(number)"  // Swift prints the shortest round-tripping form too.
+    guard let exponentIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+    var mantissa = String(text[..<exponentIndex])
+    var exponent = String(text[text.index(after: exponentIndex)...])
+    if !mantissa.contains(".") { mantissa += ".0" }
+    if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") { exponent = "+" + exponent }
+    return mantissa + "e" + exponent
+  }
+
+  public static func writeString(_ text: String, into out: inout String) {
+    out += "\""
+    for unit in text.utf16 {
+      switch unit {
+      case 0x22: out += "\\\""
+      case 0x5C: out += "\\\\"
+      case 0x2F: out += "\\/"
+      case 0x08: out += "\\b"
+      case 0x0C: out += "\\f"
+      case 0x0A: out += "\\n"
+      case 0x0D: out += "\\r"
+      case 0x09: out += "\\t"
+      case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+      default: out += "\\u" + hex4(unit)
+      }
+    }
+    out += "\""
+  }
+
+  private static func hex4(_ unit: UInt16) -> String {
+    let digits = Array("0123456789abcdef")
+    return String([
+      digits[Int(unit >> 12) & 0xF], digits[Int(unit >> 8) & 0xF], digits[Int(unit >> 4) & 0xF],
+      digits[Int(unit) & 0xF],
+    ])
+  }
+}

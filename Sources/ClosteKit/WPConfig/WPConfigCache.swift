@@ -1,0 +1,42 @@
+import Foundation
+
+/// Parsed configs of this process, keyed on path and modification time, so a stream of rpc
+/// requests reads a file once (and again only after it changed).
+public final class WPConfigCache: @unchecked Sendable {
+  private struct Key: Hashable {
+    let path: String
+    let modified: TimeInterval
+    let size: Int
+  }
+
+  private let lock = NSLock()
+  private var entries: [Key: WPConfig] = [:]
+  /// How many times a file was actually parsed (tests check the cache with it).
+  public private(set) var parseCount = 0
+
+  public init() {}
+
+  public func config(at path: String, environment: [String: String]) throws -> WPConfig {
+    var info = stat()
+    let key: Key
+    if stat(path, &info) == 0 {
+      key = Key(
+        path: path, modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
+        size: Int(info.st_size))
+    } else {
+      key = Key(path: path, modified: -1, size: -1)
+    }
+    lock.lock()
+    if let cached = entries[key] {
+      lock.unlock()
+      return cached
+    }
+    lock.unlock()
+    let config = try WPConfigReader.read(path: path, environment: environment)
+    lock.lock()
+    entries[key] = config
+    parseCount += 1
+    lock.unlock()
+    return config
+  }
+}

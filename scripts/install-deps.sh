@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what closte's build and tests need from Debian's packages. Idempotent: does nothing when
+# everything is there already. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certificates)
+commands=(php phpunit dnsmasq openssl pkg-config)
+
+missing=0
+for command in "${commands[@]}"; do
+  command -v "$command" >/dev/null 2>&1 || missing=1
+done
+pkg-config --exists openssl 2>/dev/null || missing=1
+[ "$missing" = 1 ] || exit 0
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-deps: run as root, or install: ${packages[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
