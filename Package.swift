@@ -18,9 +18,11 @@ let package = Package(
       pkgConfig: "openssl",
       providers: [.apt(["libssl-dev"])]
     ),
+    // The commit, date and Swift version of a release build, which scripts/release.sh passes with -Xcc -D.
+    .target(name: "CBuildInfo", path: "Sources/CBuildInfo"),
     .target(
       name: "ClosteKit",
-      dependencies: ["COpenSSL"],
+      dependencies: ["COpenSSL", "CBuildInfo"],
       path: "Sources/ClosteKit"
     ),
     .executableTarget(

@@ -5,7 +5,8 @@ public enum GlobalOptions {
     OptionSpec("config", value: "file", "An explicit wp-config.php (wins over --path)."),
     OptionSpec("config-file", value: "file", "The same as --config, as WP-CLI's config commands spell it."),
     OptionSpec(
-      "format", value: "format", "Output format: table, json, csv, yaml, count or ids (lists default to table)."),
+      "format", value: "format", "Output format: table, json, csv, yaml, count or ids (lists default to table).",
+      choices: ["table", "json", "csv", "yaml", "count", "ids"]),
     OptionSpec("fields", value: "fields", "Comma-separated columns to show."),
     OptionSpec("quiet", "Print only errors on standard error."),
     OptionSpec("debug", "Print debug lines on standard error (never a secret)."),

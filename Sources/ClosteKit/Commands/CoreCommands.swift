@@ -1,6 +1,6 @@
-/// `help`, `version` and `rpc`.
+/// `help`, `version`, `rpc` and `completion bash`.
 public enum CoreCommands {
-  public static let all: [CommandSpec] = [help, version, rpc]
+  public static let all: [CommandSpec] = [help, VersionCommand.spec, rpc] + CompletionCommands.all
 
   static let help = CommandSpec(
     name: "help", summary: "Show the commands, or the help of one command.",
@@ -18,19 +18,6 @@ public enum CoreCommands {
       return .text(HelpText.group(name, children), data: .array(children.map(HelpText.describe)))
     }
     return .text(HelpText.command(spec), data: HelpText.describe(spec))
-  }
-
-  static let version = CommandSpec(
-    name: "version", summary: "Show closte's version.",
-    examples: [Example("Show the version", "closte version")]
-  ) { context in
-    let data: JSONValue = [
-      "version": .string(ClosteVersion.current), "protocol": .int(ClosteVersion.protocolVersion),
-    ]
-    if context.invocation.string("format") == "json" {
-      return .text(JSONWriter.encode(data) + "\n", data: data)
-    }
-    return .text("closte \(ClosteVersion.current)\n", data: data)
   }
 
   static let rpc = CommandSpec(
