@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build
+# The release: one release build, run without the toolchain, installed twice (see the script).
+bash scripts/test-release.sh
