@@ -26,7 +26,7 @@ for argument in "$@"; do
     --prefix=*) prefix="${argument#--prefix=}" ;;
     --from=*) from="${argument#--from=}" ;;
     --no-bridge) bridge=0 ;;
-    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) say "unknown option $argument (see --help)"; exit 2 ;;
   esac
 done

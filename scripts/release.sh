@@ -16,6 +16,8 @@
 # The build's commit, date and Swift version reach `closte version` as preprocessor definitions of
 # the CBuildInfo target (-Xcc -D...), so a plain `swift build` never needs git (it says unknown / dev).
 #
+# It builds in .build-release/, apart from `swift build -c release`, whose flags differ.
+#
 # Usage: scripts/release.sh [--no-build]   (--no-build packs the last release build again)
 # SOURCE_DATE_EPOCH, when set, fixes the build date and the archive's timestamps.
 set -euo pipefail
@@ -25,7 +27,7 @@ build=1
 for argument in "$@"; do
   case "$argument" in
     --no-build) build=0 ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "release: unknown option $argument" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +49,7 @@ swift_version="$(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1
 if [ "$build" = 1 ]; then
   flags=(-c release --product closte --static-swift-stdlib)
   # URLSession's static FoundationNetworking calls libcurl but does not name it to the linker.
-  if grep -rqs --include='*.swift' '^import FoundationNetworking' Sources/ClosteKit Sources/closte; then
+  if grep -rEqs --include='*.swift' '^[[:space:]]*import FoundationNetworking' Sources/ClosteKit Sources/closte; then
     flags+=(-Xlinker -lcurl)
   fi
   flags+=(
@@ -57,10 +59,10 @@ if [ "$build" = 1 ]; then
   )
   echo "release: building $name ($commit, $build_date, Swift $swift_version)" >&2
   start=$(date +%s)
-  swift build "${flags[@]}" >&2
+  swift build --scratch-path .build-release "${flags[@]}" >&2
   echo "release: built in $(($(date +%s) - start)) s" >&2
 fi
-binary="$(swift build -c release --show-bin-path)/closte"
+binary="$(swift build --scratch-path .build-release -c release --show-bin-path)/closte"
 [ -x "$binary" ] || { echo "release: no release build at $binary (run without --no-build)" >&2; exit 1; }
 
 stage="dist/$name"
