@@ -3,11 +3,12 @@
 #   - scripts/release.sh builds and packs it (the build time is printed);
 #   - the binary needs only the system's C libraries (checked with readelf);
 #   - run where no Swift toolchain can be found (a private mount namespace with an empty tmpfs over
-#     the toolchain's folder), it answers `version`, `version --format=json`, `config get` and `rpc`;
+#     the toolchain's folder), it answers `version`, `version --format=json`, `config get` and `rpc`,
+#     and reaches the Closte simulator through URLSession (`domain add`, `domain list`);
 #   - scripts/install.sh into a temporary prefix twice: the second run changes nothing, with and
 #     without `wp` on the PATH (a stand-in `wp` that records its calls), and wp-config.php is untouched;
 #   - `completion bash` of the release binary loads in bash and completes a subcommand.
-# Needs root (for unshare -m and mount), as CI has. Ends with `N passed, N failed`.
+# Needs root (as CI has) or unprivileged user namespaces, for unshare and mount. Ends with `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,13 +47,16 @@ check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
 swift_path="$(readlink -f "$(command -v swift)")"
 toolchain="${swift_path%/usr/bin/*}"
 [ "$toolchain" != "$swift_path" ] && [ -n "$toolchain" ] || toolchain="$(dirname "$(dirname "$swift_path")")/lib/swift"
+namespace=(unshare -m)
+[ "$(id -u)" = 0 ] || namespace=(unshare -r -m) # a user namespace, where the kernel allows one
 bare() { # runs a command with an empty tmpfs over the toolchain's folder
-  unshare -m sh -c 'mount -t tmpfs closte-no-swift "$0" && exec "$@"' "$toolchain" "$@"
+  "${namespace[@]}" sh -c 'mount -t tmpfs closte-no-swift "$0" && exec "$@"' "$toolchain" "$@"
 }
 echo "toolchain hidden: $toolchain"
 check "the toolchain is gone inside the namespace" bare sh -c '! command -v swift >/dev/null && [ -z "$(ls -A "$1")" ]' _ "$toolchain"
 check "the debug build cannot start there (the test has teeth)" \
-  bash -c '[ ! -x .build/debug/closte ] || ! unshare -m sh -c "mount -t tmpfs x \"\$0\" && .build/debug/closte version" "$1" 2>/dev/null' _ "$toolchain"
+  bash -c '[ ! -x .build/debug/closte ] || ! "${@:2}" sh -c "mount -t tmpfs x \"\$0\" && .build/debug/closte version" "$1" 2>/dev/null' \
+  _ "$toolchain" "${namespace[@]}"
 
 bare "$binary" version >"$scratch/version.txt" 2>&1
 check "closte version answers without Swift" grep -qx "closte $version" "$scratch/version.txt"
@@ -91,12 +95,31 @@ check "rpc answers each request in order without Swift (exit 1: one request fail
     && $r[2]["id"] === 3 && $r[2]["ok"] === true;
   exit($ok ? 0 : 1);' "$scratch/rpc.txt" "$rpc_status" "$version"
 
+# URLSession, through the statically linked FoundationNetworking and the system's libcurl, against
+# the Closte simulator (the debug build of the Swift tests' step, run outside the namespace).
+simulator=.build/debug/closte-simulator
+if [ -x "$simulator" ] && "$binary" help domain add >/dev/null 2>&1; then
+  "$simulator" --port=0 --key=release-test-key --quiet >"$scratch/simulator.out" 2>&1 &
+  simulator_pid=$!
+  for _ in $(seq 1 100); do [ -s "$scratch/simulator.out" ] && break; sleep 0.1; done
+  port="$(head -n 1 "$scratch/simulator.out")"
+  api=(--api-url="http://127.0.0.1:$port")
+  CLOSTE_CLIENT_API_KEY=release-test-key bare "$binary" domain add release.example.test "${api[@]}" >"$scratch/add.txt" 2>&1
+  CLOSTE_CLIENT_API_KEY=release-test-key bare "$binary" domain list --format=json "${api[@]}" >"$scratch/list.txt" 2>&1
+  check "domain add and domain list reach the Closte simulator over URLSession without Swift" \
+    grep -q '"release.example.test"' "$scratch/list.txt"
+  kill "$simulator_pid" 2>/dev/null
+  wait "$simulator_pid" 2>/dev/null
+else
+  echo "skipped: URLSession against the simulator (no simulator build or no domain commands yet)"
+fi
+
 # --- install.sh, twice, into a temporary prefix, from a folder holding a wp-config.php.
 snapshot() { (cd "$scratch/prefix" && find . -printf '%p %y %s %T@ %l\n' | LC_ALL=C sort); }
 config_sum="$(sha256sum <"$scratch/site/wp-config.php")"
 (cd "$scratch/site" && PATH=/usr/bin:/bin bash "$OLDPWD/scripts/install.sh" --prefix="$scratch/prefix/bin" --from="$OLDPWD/$archive") \
   >"$scratch/install1.out" 2>&1
-check "install.sh installs the binary" "$scratch/prefix/bin/closte" version
+check "install.sh installs the binary" bash -c '"$1" version >/dev/null' _ "$scratch/prefix/bin/closte"
 check "install.sh installs the bash completion" test -s "$scratch/prefix/share/bash-completion/completions/closte"
 check "install.sh links the bridge's bin/closte to the binary" \
   test "$(readlink "$scratch/prefix/share/closte/wp-cli-bridge/bin/closte")" = "$scratch/prefix/bin/closte"
