@@ -46,9 +46,20 @@ if [ -z "$from" ] && [ -x "$here/closte" ] && [ -f "$here/SHA256SUMS" ]; then
 else
   if [ -z "$from" ]; then
     [ -f "$here/release.sh" ] || die "no release here: pass --from=closte-<version>-linux-<arch>.tar.gz"
-    say "building a release (scripts/release.sh)"
-    from="$(bash "$here/release.sh")"
-    from="$(cd "$here/.." && cd "$(dirname "$from")" && pwd)/$(basename "$from")"
+    root="$(cd "$here/.." && pwd)"
+    version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' "$root/Sources/ClosteKit/CLI/Version.swift")"
+    built="$root/dist/closte-$version-linux-$(uname -m)"
+    # A release already built from this very commit (of a clean tree) is used again: builds are not
+    # byte for byte reproducible, and a second install must change nothing.
+    head="$(cd "$root" && git rev-parse --short=12 HEAD 2>/dev/null && git status --porcelain --untracked-files=no)" || head=""
+    if [ -n "$head" ] && [ "$(printf '%s\n' "$head" | wc -l)" = 1 ] && [ -f "$built.tar.gz" ] && [ -x "$built/closte" ] &&
+      "$built/closte" version --format=json | grep -q "\"commit\":\"$head\""; then
+      say "using $built.tar.gz, built from this commit ($head)"
+      from="$built.tar.gz"
+    else
+      say "building a release (scripts/release.sh)"
+      from="$root/$(bash "$here/release.sh")"
+    fi
   fi
   [ -f "$from" ] || die "no such archive: $from"
   tar -xzf "$from" -C "$work"
