@@ -132,6 +132,18 @@ snapshot >"$scratch/after"
 check "a second install.sh changes nothing" diff "$scratch/before" "$scratch/after"
 check "a second install.sh says so" grep -q "nothing changed" "$scratch/install2.out"
 
+# From the source tree (no --from): the release just built from this clean commit is used, not rebuilt.
+if [ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && git rev-parse HEAD >/dev/null 2>&1; then
+  for run in 1 2; do
+    PATH=/usr/bin:/bin bash scripts/install.sh --prefix="$scratch/source/bin" >"$scratch/source$run.out" 2>&1
+    (cd "$scratch/source" && find . -printf '%p %y %s %T@ %l\n' | LC_ALL=C sort) >"$scratch/source$run.list"
+  done
+  check "install.sh from the source tree uses the release of this commit, and a second run changes nothing" \
+    bash -c 'grep -q "built from this commit" "$1/source1.out" && diff "$1/source1.list" "$1/source2.list"' _ "$scratch"
+else
+  echo "skipped: install.sh from the source tree (uncommitted changes would make it build again)"
+fi
+
 # A stand-in wp that records its calls and remembers an installed package.
 mkdir -p "$scratch/fakebin"
 cat >"$scratch/fakebin/wp" <<'SH'
