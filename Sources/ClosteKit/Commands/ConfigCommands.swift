@@ -139,7 +139,10 @@ public enum ConfigCommands {
     summary: "Answer by exit status whether wp-config.php defines a constant or variable: 0 yes, 1 no.",
     arguments: [ArgumentSpec("name", "The constant or variable, e.g. MULTISITE.")],
     options: [typeOption],
-    description: "Prints nothing. Through rpc, `data` is true or false.",
+    description: """
+      Prints nothing. Through rpc, `data` is true or false and the request succeeds either way \
+      (a "no" is an answer, not a failure).
+      """,
     examples: [
       Example("Is this a multisite?", "closte config has MULTISITE && echo multisite"),
       Example("Only a constant counts", "closte config has WP_DEBUG --type=constant"),
@@ -147,7 +150,8 @@ public enum ConfigCommands {
   ) { context in
     let kind = ConfigListing.Kind(rawValue: context.invocation.string("type") ?? "all") ?? .all
     let defined = try ConfigListing.has(context.args[0], kind: kind, in: try context.config())
-    return CommandResult(data: .bool(defined), rendering: .none, exitStatus: defined ? .success : .failure)
+    return CommandResult(
+      data: .bool(defined), rendering: .none, exitStatus: defined || context.isRPC ? .success : .failure)
   }
 }
 
