@@ -81,7 +81,7 @@ import Testing
     let output = try site.run(["config", "list", "DB_NAME", "--strict", "--format=json"])
     #expect(
       output.stdout
-        == #"[{"name":"DB_NAME","value":"golden_db","type":"constant","value_type":"string","file":"#
+        == #"[{"name":"DB_NAME","value":"golden_db","type":"constant","value_type":"string","file":""#
         + JSONWriterEscape.slashes(site.folder + "/wp-config.php")
         + #"","line":2,"conditional":false,"resolved":true,"reason":null}]"#)
   }
