@@ -131,7 +131,13 @@ public enum ConfigCommands {
         hint: "Run `closte config get \(name) --reveal` if you mean to print it.")
     }
     let data: JSONValue = ["name": .string(item.name), "type": .string(item.type.rawValue), "value": value.json]
-    return .text(ConfigValueText.get(value, format: format), data: data)
+    var result = CommandResult.text(ConfigValueText.get(value, format: format), data: data)
+    if item.conditional {
+      result.warnings.append(
+        "'\(name)' is defined under a condition (\(ConfigListing.fileName(item.file)) line \(item.line)); "
+          + "it may not be in force.")
+    }
+    return result
   }
 
   static let has = CommandSpec(
