@@ -14,6 +14,7 @@ public enum FormatItems {
     case "count":
       return String(rows.count)
     case "ids":
+      // WP-CLI commands hand `ids` a list of ids; here the ids are the `id` field, else the first one.
       let key = fields.first { $0.lowercased() == "id" } ?? fields.first ?? "id"
       return rows.map { PHPText.string($0[key] ?? .null) }.joined(separator: " ")
     case "json":
