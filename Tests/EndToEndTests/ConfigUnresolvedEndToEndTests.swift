@@ -71,9 +71,22 @@ import Testing
         #expect(!output.stdout.contains("k3y-never-printed") && !output.stderr.contains("k3y-never-printed"))
       }
       let rpc = try BinaryRunner.run(
-        ["rpc"], input: #"{"id":1,"command":"config list","assoc_args":{"reveal":true},"path":"\#(folder)"}"# + "\n",
+        ["rpc"], input: #"{"id":1,"command":"config list","path":"\#(folder)"}"# + "\n",
         environment: ["PATH": "/usr/bin:/bin"])
       #expect(!rpc.stdout.contains("k3y-never-printed"))
+    }
+  }
+
+  @Test func revealAsksForTheSecretThroughArgvAndRPCAlike() throws {
+    try Self.withSite { folder in
+      let argv = try Self.run(["config", "get", "AUTH_KEY", "--reveal", "--path=\(folder)"])
+      #expect(argv.stdout.contains("k3y-never-printed"))
+      let rpc = try BinaryRunner.run(
+        ["rpc"],
+        input: #"{"id":1,"command":"config get","args":["AUTH_KEY"],"assoc_args":{"reveal":true},"path":"\#(folder)"}"#
+          + "\n",
+        environment: ["PATH": "/usr/bin:/bin"])
+      #expect(rpc.stdout.contains("k3y-never-printed"))
     }
   }
 }
