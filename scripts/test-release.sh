@@ -83,17 +83,21 @@ else
   echo "skipped: config get (not in this build's command table yet)"
 fi
 
-printf '%s\n' '{"id":1,"command":"version"}' 'not json' '{"id":3,"command":"help","args":["version"]}' \
-  | bare "$binary" rpc >"$scratch/rpc.txt" 2>"$scratch/rpc.err"
+requests=('{"id":1,"command":"version"}' 'not json' '{"id":3,"command":"help","args":["version"]}')
+if "$binary" help config get >/dev/null 2>&1; then
+  requests+=("{\"id\":4,\"command\":\"config get\",\"args\":[\"DB_NAME\"],\"path\":\"$scratch/site\"}")
+fi
+printf '%s\n' "${requests[@]}" | bare "$binary" rpc >"$scratch/rpc.txt" 2>"$scratch/rpc.err"
 rpc_status=$?
 check "rpc answers each request in order without Swift (exit 1: one request failed)" php -r '
   $lines = file($argv[1], FILE_IGNORE_NEW_LINES);
   $r = array_map(function ($l) { return json_decode($l, true); }, $lines);
-  $ok = count($r) === 3 && $argv[2] === "1"
+  $ok = count($r) === (int) $argv[4] && $argv[2] === "1"
     && $r[0]["id"] === 1 && $r[0]["ok"] === true && $r[0]["data"]["version"] === $argv[3]
     && $r[1]["ok"] === false && $r[1]["error"]["code"] === "invalid_request"
-    && $r[2]["id"] === 3 && $r[2]["ok"] === true;
-  exit($ok ? 0 : 1);' "$scratch/rpc.txt" "$rpc_status" "$version"
+    && $r[2]["id"] === 3 && $r[2]["ok"] === true
+    && (count($r) === 3 || ($r[3]["ok"] === true && $r[3]["data"]["value"] === "closte_release"));
+  exit($ok ? 0 : 1);' "$scratch/rpc.txt" "$rpc_status" "$version" "${#requests[@]}"
 
 # URLSession, through the statically linked FoundationNetworking and the system's libcurl, against
 # the Closte simulator (the debug build of the Swift tests' step, run outside the namespace).
