@@ -33,7 +33,8 @@ done
 if [ -z "$prefix" ]; then
   if [ "$(id -u)" = 0 ]; then prefix=/usr/local/bin; else prefix="$HOME/.local/bin"; fi
 fi
-prefix="${prefix%/}"
+mkdir -p "$prefix"
+prefix="$(cd "$prefix" && pwd)" # absolute, for the bridge's link to the binary
 share="$(dirname "$prefix")/share"
 here="$(cd "$(dirname "$0")" && pwd)"
 
