@@ -2,9 +2,11 @@ extension Resolver {
   /// `--timeout`'s default (GlobalOptions): the bound of one DNS check, all its questions together.
   public static let defaultCommandTimeout = 45.0
 
-  /// The resolver a command uses: `--resolver=<ip[:port]>`, else the servers of `/etc/resolv.conf`
-  /// (or of the file `CLOSTE_RESOLV_CONF` names, for tests), with its timeout and attempts.
-  public static func forCommand(_ context: CommandContext) throws -> Resolver {
+  /// The resolver a command uses: `--resolver=<ip[:port]>`, else the servers of `resolvConfPath`,
+  /// with its timeout and attempts.
+  public static func forCommand(
+    _ context: CommandContext, resolvConfPath: String = ResolvConf.defaultPath
+  ) throws -> Resolver {
     var server: DNSServerAddress?
     if let text = context.invocation.string("resolver") {
       guard let parsed = DNSServerAddress(text) else {
@@ -14,9 +16,8 @@ extension Resolver {
       }
       server = parsed
     }
-    let path = context.environment["CLOSTE_RESOLV_CONF"] ?? ResolvConf.defaultPath
     let configuration = Configuration.system(
-      resolvConfPath: path, server: server, totalTimeout: try commandTimeout(context))
+      resolvConfPath: resolvConfPath, server: server, totalTimeout: try commandTimeout(context))
     context.diagnostics.debug(
       "DNS servers: \(configuration.servers.map(\.description).joined(separator: ", ")); "
         + "\(configuration.attempts) attempts of \(JSONWriter.formatDouble(configuration.attemptTimeout)) s")
