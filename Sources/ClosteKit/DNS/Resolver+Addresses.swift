@@ -43,6 +43,10 @@ extension Resolver {
         advanced = true
       }
       let records = lookup.answers.filter { $0.name == current && $0.type == type }
+      if case .nameNotFound? = lookup.failure {
+        // With a CNAME chain in the answer, NXDOMAIN speaks of the chain's end, not the name asked.
+        return (chain, records, .nameNotFound(current), lookups)
+      }
       if let failure = lookup.failure { return (chain, records, failure, lookups) }
       // A chain that ends at a name with no records in this answer: ask about that name itself.
       if !records.isEmpty || !advanced { return (chain, records, nil, lookups) }
