@@ -21,7 +21,7 @@ import Testing
     ns("closte.test", "ns2.closte.test"),
   ]
 
-  static let network = DNSNetwork(addresses: [IPAddress("203.0.113.10")!], hosts: ["lb.closte.test"])
+  static let network = DNSNetwork(addresses: [.v4(IPv4Address(bytes: [203, 0, 113, 10]))], hosts: ["lb.closte.test"])
 
   static func check(_ domain: DNSName, network: DNSNetwork = network) -> DNSCheckReport {
     let transport = ScriptedTransport(ScriptedTransport.zone(zone))
