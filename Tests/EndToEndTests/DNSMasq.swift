@@ -51,7 +51,7 @@ final class DNSMasq {
     let server = DNSMasq(port: port, child: child, folder: folder)
     let resolver = Resolver(
       configuration: Resolver.Configuration(
-        servers: [DNSServerAddress(address: .v4(IPv4Address("127.0.0.1")!), port: port)], attemptTimeout: 0.2,
+        servers: [DNSServerAddress("127.0.0.1:\(port)")].compactMap { $0 }, attemptTimeout: 0.2,
         attempts: 1))
     let deadline = Date().addingTimeInterval(10)
     while Date() < deadline && child.isRunning {
