@@ -16,7 +16,8 @@ import Testing
       "host-record=v6only.closte.test,2001:db8::10",
       "host-record=multi.closte.test,198.51.100.7",
       "host-record=multi.closte.test,203.0.113.10",
-      "address=/wild.closte.test/203.0.113.10",
+      // Outside the authoritative zone: dnsmasq serves address= wildcards only there.
+      "address=/wild.example.test/203.0.113.10",
       "host-record=cf.closte.test,104.16.1.1",
     ] + (1...40).map { "host-record=big.closte.test,10.0.0.\($0)" }
 
@@ -54,6 +55,26 @@ import Testing
     #expect(report["network"]?.objectValue?["hosts"] == ["network.closte.test"])
     let records = report["records"]?.arrayValue ?? []
     #expect(records.compactMap { $0.objectValue?["type"]?.stringValue } == ["CNAME", "CNAME", "A"])
+  }
+
+  @Test func listsTheZonesNameServers() throws {
+    // Authoritative for closte.test (dnsmasq then answers NS questions, but no address= wildcards).
+    let auth = ["auth-server=ns1.closte.test,127.0.0.1", "auth-zone=closte.test", "auth-ttl=300"]
+    let server = try DNSMasq.start(DNSCheckEndToEndTests.records + auth)
+    defer { server.stop() }
+    let output = try BinaryRunner.run([
+      "dns", "check", "www.shop.closte.test", "--expect=203.0.113.10", "--resolver=\(server.resolver)",
+    ])
+    #expect(output.status == 0)
+    #expect(
+      output.stdout == """
+        type\tname\tvalue\tttl
+        CNAME\twww.shop.closte.test\tshop.closte.test\t300
+        A\tshop.closte.test\t203.0.113.10\t300
+        NS\tcloste.test\tns1.closte.test\t300
+        Success: www.shop.closte.test resolves to 203.0.113.10, the network's address.
+
+        """)
   }
 
   @Test func aWrongAddressFailsWithAHint() throws {
@@ -101,9 +122,9 @@ import Testing
   }
 
   @Test func aWildcardAnswersAnyName() throws {
-    let output = try DNSCheckEndToEndTests.check(["any-name.wild.closte.test", "--expect=203.0.113.10"])
+    let output = try DNSCheckEndToEndTests.check(["any-name.wild.example.test", "--expect=203.0.113.10"])
     #expect(output.status == 0)
-    #expect(output.stdout.contains("Success: any-name.wild.closte.test resolves to 203.0.113.10"))
+    #expect(output.stdout.contains("Success: any-name.wild.example.test resolves to 203.0.113.10"))
   }
 
   @Test func anAnswerTooLargeForUDPComesOverTCP() throws {

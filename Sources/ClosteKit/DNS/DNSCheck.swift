@@ -13,20 +13,31 @@ public enum DNSCheck {
     let deadline = deadline ?? resolver.defaultDeadline()
     let resolution = resolver.resolveAddresses(domain, deadline: deadline)
     var report = DNSCheckReport(domain: domain, network: network, resolution: resolution)
-    report.records = resolution.chain + resolution.records + nameServers(of: domain, resolver, deadline)
+    let (nameServers, nsLookups) = nameServers(of: domain, resolver, deadline)
+    report.records = resolution.chain + resolution.records + nameServers
+    report.lookups = resolution.lookups + nsLookups
     judge(&report)
     return report
   }
 
   /// The NS records of the domain, or of the zone it is in (the SOA owner of a negative answer).
-  static func nameServers(of domain: DNSName, _ resolver: Resolver, _ deadline: Deadline) -> [DNSRecord] {
+  static func nameServers(
+    of domain: DNSName, _ resolver: Resolver, _ deadline: Deadline
+  ) -> (records: [DNSRecord], lookups: [DNSLookup]) {
     let lookup = resolver.query(domain, .ns, deadline: deadline)
-    let direct = lookup.records
-    if !direct.isEmpty { return direct }
-    guard let zone = lookup.message?.authorities.first(where: { $0.type == .soa })?.name, zone != domain else {
-      return []
+    // The domain's own NS records, those at the end of its CNAME chain, or (as some servers answer)
+    // those of a zone above it.
+    var owners: Set<DNSName> = [domain]
+    for record in lookup.answers { if case .cname(let link) = record.data { owners.insert(link.target) } }
+    let found = lookup.answers.filter {
+      $0.type == .ns && (owners.contains($0.name) || domain.isSubdomain(of: $0.name))
     }
-    return resolver.query(zone, .ns, deadline: deadline).records
+    if !found.isEmpty { return (found, [lookup]) }
+    guard let zone = lookup.message?.authorities.first(where: { $0.type == .soa })?.name, zone != domain else {
+      return ([], [lookup])
+    }
+    let zoneLookup = resolver.query(zone, .ns, deadline: deadline)
+    return (zoneLookup.records, [lookup, zoneLookup])
   }
 
   static func judge(_ report: inout DNSCheckReport) {
