@@ -84,7 +84,7 @@ import Testing
     #expect(
       output.stderr.hasPrefix(
         "Error: wrong.closte.test resolves to 198.51.100.7, not to the network (203.0.113.10).\n"
-          + "Hint: Point wrong.closte.test at the network: an A/AAAA record to 203.0.113.10 at the domain's DNS provider."
+          + "Hint: At the domain's DNS provider, point wrong.closte.test at the network: an A record to 203.0.113.10."
       ))
   }
 
