@@ -177,6 +177,16 @@ import Testing
     #expect(output.status == 1)
   }
 
+  @Test(.enabled(if: LoopbackSockets.hasIPv6)) func asksAnIPv6ResolverWithItsPort() throws {
+    let server = try DNSMasq.start(DNSCheckEndToEndTests.records, ipv6: true)
+    defer { server.stop() }
+    let output = try BinaryRunner.run([
+      "dns", "check", "big.closte.test", "--expect=10.0.0.40", "--resolver=[::1]:\(server.port)", "--debug",
+    ])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("Debug: A big.closte.test @[::1]:\(server.port) over TCP: NOERROR, 40 answer(s)"))
+  }
+
   @Test func aResolverThatNeverAnswersFailsWithinTheTimeout() throws {
     let silent = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
     defer { silent.close() }
