@@ -72,7 +72,7 @@ strip -o "$stage/closte" "$binary"
 cp scripts/install.sh "$stage/install.sh"
 cp README.md "$stage/README.md"
 mkdir -p "$stage/wp-cli-bridge"
-(cd wp-cli-bridge && tar --exclude=./tests --exclude=./vendor --exclude='./.*' -cf - .) | tar -xf - -C "$stage/wp-cli-bridge"
+(cd wp-cli-bridge && tar --exclude=./tests --exclude=./vendor --exclude=./phpunit.xml.dist --exclude='./.*' -cf - .) | tar -xf - -C "$stage/wp-cli-bridge"
 (cd "$stage" && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum >SHA256SUMS)
 
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C dist -cf - "$name" | gzip -n -9 >"dist/$name.tar.gz"
