@@ -33,7 +33,9 @@ final class ClosteSimulator: @unchecked Sendable {
     faults = options.faults
     initialFaults = options.faults
     if let path = options.logFile {
-      if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+      if !FileManager.default.fileExists(atPath: path) {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+      }
       guard let handle = FileHandle(forWritingAtPath: path) else { throw UsageError("cannot write --log=\(path)") }
       handle.seekToEndOfFile()
       logFile = handle
@@ -103,6 +105,7 @@ final class ClosteSimulator: @unchecked Sendable {
   /// Which fault this request meets (called under the lock).
   private func takeFault(path: String) -> Fault {
     if let hang = faults.hangPath, hang == path || "/" + hang == path { return .hang }
+    if let only = faults.faultPath, only != path && "/" + only != path { return .none }
     if faults.dropFirst > 0 {
       faults.dropFirst -= 1
       return .drop

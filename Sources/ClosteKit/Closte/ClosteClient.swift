@@ -185,6 +185,10 @@ public struct ClosteReply: Sendable {
 
   init(response: HTTPResponse, call: ClosteCall, attempts: Int) throws {
     let parsed = try? JSONParser.parse(response.body)
+    // Not the API at all (a wrong path, a redirect): whatever the body says.
+    if [404, 405, 410].contains(response.status) || (300...399).contains(response.status) {
+      throw ClosteError.apiBadResponse("HTTP \(response.status)", call: call.target, body: response.body)
+    }
     guard case .object(let object)? = parsed else {
       if response.status == 401 || response.status == 403 {
         throw ClosteError.apiUnauthorized("HTTP \(response.status)")

@@ -162,7 +162,7 @@ public enum ClosteCommands {
     let rows = ordered.map(\.row)
     let failures = ordered.filter { $0.action == .failed }
     var fields = ["domain", "wildcard", "action"]
-    if !failures.isEmpty { fields.append("error") }
+    if !failures.isEmpty { fields += ["error", "code"] }
     guard let first = failures.first, let firstError = first.error else {
       return .items(rows, fields: fields)
     }
