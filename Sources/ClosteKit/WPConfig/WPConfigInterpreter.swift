@@ -154,7 +154,8 @@ final class WPConfigInterpreter: PHPScope {
     nesting += 1
     defer { nesting -= 1 }
     guard nesting <= WPConfigInterpreter.maximumNesting else {
-      throw PHPSyntaxError(line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
+      throw PHPSyntaxError(
+        line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
     }
     var flow = flow
     while !isEnd(stream) {
@@ -242,7 +243,8 @@ final class WPConfigInterpreter: PHPScope {
       try endStatement(stream)
     case "try":
       return try tryStatement(stream, flow: flow)
-    case "case", "default" where try switchLabel(stream):
+    case "case",
+      "default" where try switchLabel(stream):
       return nil
     case "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch", "enddeclare":
       // Out of place: PHP would not run the file; step over it.
