@@ -8,8 +8,12 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 echo "==> Building closte and closte-simulator (swift build)"
-swift build --product closte >/dev/null
-swift build --product closte-simulator >/dev/null
+build_log=$(mktemp "${TMPDIR:-/tmp}/closte-demo-build.XXXXXX")
+if ! { swift build --product closte && swift build --product closte-simulator; } >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 1
+fi
+rm -f "$build_log"
 bin=$(swift build --show-bin-path)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/closte-demo.XXXXXX")
