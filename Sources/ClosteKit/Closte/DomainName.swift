@@ -1,3 +1,5 @@
+import Foundation
+
 extension ErrorCode {
   public static let invalidDomain = ErrorCode("invalid_domain")
 }
@@ -53,7 +55,9 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
     if input.contains("/") || input.contains("?") || input.contains("#") { throw refuse("it contains a path") }
     if input.contains("@") { throw refuse("it contains a user name") }
     if input.contains(":") { throw refuse("it contains a port") }
-    var text = input.lowercased()
+    // As IDNA maps them: canonical composition (NFC), lower case, and the ideographic full stops as dots.
+    var text = input.precomposedStringWithCanonicalMapping.lowercased()
+    for fullStop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] { text = text.replacingOccurrences(of: fullStop, with: ".") }
     if text.hasSuffix(".") { text.removeLast() }
     if text.isEmpty { throw refuse("it is empty") }
     var labels = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
