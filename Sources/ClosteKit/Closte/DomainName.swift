@@ -89,6 +89,9 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
       }
       ascii.append(encoded)
     }
+    if let last = ascii.last, last.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+      throw refuse("it is an IP address (or ends in a numeric label); Closte aliases are host names")
+    }
     let joined = (wildcard ? "*." : "") + ascii.joined(separator: ".")
     if joined.utf8.count > maximumLength { throw refuse("it is longer than \(maximumLength) characters") }
     return joined

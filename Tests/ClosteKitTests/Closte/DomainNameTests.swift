@@ -40,6 +40,8 @@ import Testing
     ("*", "wildcard needs"),
     ("ex_ample.com", "'_'"),
     ("user@example.com", "user name"),
+    ("192.168.1.10", "IP address"),
+    ("[::1]", "port"),
     (String(repeating: "a", count: 64) + ".com", "longer than 63"),
     (Array(repeating: String(repeating: "a", count: 60), count: 5).joined(separator: "."), "longer than 253"),
   ])
