@@ -21,6 +21,18 @@ import Testing
     #expect(publicHost.status == 2)
   }
 
+  /// The test runner hands its children a blocked SIGTERM; the simulator must still stop on it.
+  @Test func stopsOnSIGTERM() throws {
+    let simulator = try SimulatorProcess()
+    simulator.process.terminate()
+    let deadline = Date().addingTimeInterval(5)
+    while simulator.process.isRunning && Date() < deadline { usleep(10_000) }
+    #expect(!simulator.process.isRunning)
+    simulator.stop()
+    #expect(simulator.process.terminationReason == .uncaughtSignal)
+    #expect(simulator.process.terminationStatus == SIGTERM)
+  }
+
   @Test func seedsManyDomainsAndListsThem() throws {
     let simulator = try SimulatorProcess(["--seed-count=100000"])
     defer { simulator.stop() }
