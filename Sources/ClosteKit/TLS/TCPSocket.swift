@@ -25,6 +25,7 @@ public final class TCPSocket {
 
   /// Connects to `address` before `deadline`: a non-blocking `connect`, then `poll` for writability.
   public static func connect(to address: SocketAddress, deadline: Deadline) throws(SocketFailure) -> TCPSocket {
+    _ = brokenPipesIgnored
     let domain = address.family == .ipv4 ? AF_INET : AF_INET6
     let descriptor = socket(domain, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard descriptor >= 0 else { throw .failed("socket: \(lastError())") }
@@ -67,6 +68,10 @@ public final class TCPSocket {
     closed = true
     _ = Glibc.close(descriptor)
   }
+
+  /// OpenSSL writes to the socket with `write`, which raises SIGPIPE (and ends the process) when the
+  /// peer has closed it; with the signal ignored, the write fails with EPIPE and is reported instead.
+  private static let brokenPipesIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
   private static func classify(_ code: Int32) -> SocketFailure {
     switch code {
