@@ -45,11 +45,8 @@ public enum SSLCommands {
   }
 
   static func sslRequest(for domain: String, invocation: Invocation) throws -> SSLCheckRequest {
-    guard !domain.isEmpty, !domain.contains("/"), !domain.contains(" ") else {
-      throw ClosteError(.invalidDomain, "'\(domain)' is not a domain name.", exitStatus: .usage)
-    }
     return SSLCheckRequest(
-      domain: domain.lowercased(),
+      domain: try DomainNameCheck.parse(domain).description,
       port: UInt16(try invocation.integer("port", in: 1...65535) ?? 443),
       timeout: try invocation.seconds("timeout", in: 0.1...3600) ?? 45,
       caFile: invocation.string("ca-file"),

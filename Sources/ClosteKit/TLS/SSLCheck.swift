@@ -22,10 +22,6 @@ public struct SSLCheckRequest: Sendable {
   }
 }
 
-extension ErrorCode {
-  public static let invalidDomain = ErrorCode("invalid_domain")
-}
-
 /// `ssl check`: resolve, connect, handshake with SNI, verify, and give the verdict.
 public struct SSLCheck: Sendable {
   public var resolver: HostResolver
@@ -39,7 +35,7 @@ public struct SSLCheck: Sendable {
   /// Runs the check. Throws only when it cannot start (an unreadable `--ca-file`, a bad
   /// `--connect-to`); every network outcome is a report.
   public func run(_ request: SSLCheckRequest) async throws -> SSLReport {
-    let deadline = Deadline(after: request.timeout)
+    let deadline = Deadline(secondsFromNow: request.timeout)
     let host = request.domain.hasSuffix(".") ? String(request.domain.dropLast()) : request.domain
     let client = try TLSClient(caFile: request.caFile)
     func failure(_ reason: SSLReason, _ message: String, address: String? = nil) -> SSLReport {

@@ -51,7 +51,7 @@ public final class TCPSocket {
   /// Waits until the socket can be read (or written) or the deadline passes.
   public func wait(forWriting: Bool, deadline: Deadline) throws(SocketFailure) {
     while true {
-      let timeout = deadline.remainingMilliseconds
+      let timeout = deadline.pollMilliseconds
       if timeout == 0 { throw .timedOut }
       var entry = pollfd(fd: descriptor, events: Int16(forWriting ? POLLOUT : POLLIN), revents: 0)
       let ready = poll(&entry, 1, timeout)
