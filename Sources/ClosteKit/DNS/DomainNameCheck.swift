@@ -35,6 +35,4 @@ public enum DomainNameCheck {
   }
 }
 
-extension ErrorCode {
-  public static let invalidDomain = ErrorCode("invalid_domain")
-}
+// `ErrorCode.invalidDomain` ("invalid_domain") is declared once, in Closte/DomainName.swift.
