@@ -24,7 +24,7 @@ import Testing
   static let network = DNSNetwork(addresses: [.v4(IPv4Address(bytes: [203, 0, 113, 10]))], hosts: ["lb.closte.test"])
 
   static func check(_ domain: DNSName, network: DNSNetwork = network) -> DNSCheckReport {
-    let transport = ScriptedTransport(ScriptedTransport.zone(zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(zone))
     return DNSCheck.run(domain: domain, network: network, resolver: scriptedResolver(transport))
   }
 
@@ -62,7 +62,7 @@ import Testing
   }
 
   @Test func aLookupFailureIsNotAWrongAnswer() {
-    let transport = ScriptedTransport { _, _, _ in throw SocketError.timedOut }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
     let report = DNSCheck.run(
       domain: "shop.closte.test", network: DNSCheckTests.network, resolver: scriptedResolver(transport, attempts: 1))
     #expect(report.verdict == .lookupFailed)
@@ -95,7 +95,7 @@ import Testing
   }
 
   @Test func theNetworkHostsAreResolved() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(DNSCheckTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(DNSCheckTests.zone))
     let (network, warnings) = DNSNetwork.resolve(
       [.host("edge.closte.test"), .address(IPAddress("2001:db8::1")!), .host("missing.closte.test")],
       resolver: scriptedResolver(transport), deadline: Deadline(secondsFromNow: 5))

@@ -15,7 +15,7 @@ import Testing
   ]
 
   @Test func asksWithTheInjectedIdAndReturnsTheRecords() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(ResolverTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
     let lookup = scriptedResolver(transport).query("shop.closte.test", .a)
     #expect(lookup.failure == nil)
     #expect(lookup.records == [a("shop.closte.test", "203.0.113.10")])
@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func nxdomainIsItsOwnResultWithTheZonesSOA() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(ResolverTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
     let lookup = scriptedResolver(transport).query("missing.closte.test", .a)
     #expect(lookup.failure == .nameNotFound("missing.closte.test"))
     #expect(lookup.failure?.code == .dnsNameNotFound)
@@ -33,8 +33,8 @@ import Testing
   }
 
   @Test func aTruncatedAnswerIsAskedAgainOverTCP() throws {
-    let transport = ScriptedTransport { query, _, proto in
-      var reply = ScriptedTransport.answer(to: query, answers: (1...40).map { a("big.closte.test", "10.0.0.\($0)") })
+    let transport = ScriptedDNSTransport { query, _, proto in
+      var reply = ScriptedDNSTransport.answer(to: query, answers: (1...40).map { a("big.closte.test", "10.0.0.\($0)") })
       if proto == .udp {
         // What a server sends over UDP: the header with TC, cut at 512 bytes.
         reply.isTruncated = true
@@ -50,16 +50,16 @@ import Testing
   }
 
   @Test func whenUDPFailsTCPIsTried() {
-    let transport = ScriptedTransport { query, _, proto in
+    let transport = ScriptedDNSTransport { query, _, proto in
       if proto == .udp { throw SocketError.refused }
-      return try ScriptedTransport.answer(to: query, answers: [a("shop.closte.test", "203.0.113.10")]).encode()
+      return try ScriptedDNSTransport.answer(to: query, answers: [a("shop.closte.test", "203.0.113.10")]).encode()
     }
     let lookup = scriptedResolver(transport).query("shop.closte.test", .a)
     #expect(lookup.usedTCP && lookup.records.count == 1)
   }
 
   @Test func timeoutsAreRetriedOverEveryServerThenReported() {
-    let transport = ScriptedTransport { _, _, _ in throw SocketError.timedOut }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
     let lookup = scriptedResolver(transport, servers: ["192.0.2.1", "192.0.2.2:5353"], attempts: 2)
       .query("shop.closte.test", .a)
     #expect(lookup.failure == .timeout)
@@ -70,19 +70,19 @@ import Testing
   }
 
   @Test func aServerFailureMovesOnToTheNextServer() throws {
-    let transport = ScriptedTransport { query, server, _ in
+    let transport = ScriptedDNSTransport { query, server, _ in
       if server.port == 53 {
-        return try ScriptedTransport.answer(to: query, answers: [], code: .serverFailure).encode()
+        return try ScriptedDNSTransport.answer(to: query, answers: [], code: .serverFailure).encode()
       }
-      return try ScriptedTransport.answer(to: query, answers: [a("shop.closte.test", "203.0.113.10")]).encode()
+      return try ScriptedDNSTransport.answer(to: query, answers: [a("shop.closte.test", "203.0.113.10")]).encode()
     }
     let lookup = scriptedResolver(transport, servers: ["192.0.2.1", "192.0.2.2:5353"]).query("shop.closte.test", .a)
     #expect(lookup.failure == nil && lookup.server?.port == 5353)
   }
 
   @Test func serverFailureIsReportedWhenEveryServerFails() throws {
-    let transport = ScriptedTransport { query, _, _ in
-      try ScriptedTransport.answer(to: query, answers: [], code: .serverFailure).encode()
+    let transport = ScriptedDNSTransport { query, _, _ in
+      try ScriptedDNSTransport.answer(to: query, answers: [], code: .serverFailure).encode()
     }
     let lookup = scriptedResolver(transport, attempts: 1).query("shop.closte.test", .a)
     #expect(lookup.failure == .serverFailure(.serverFailure))
@@ -93,14 +93,14 @@ import Testing
     // Garbage.
     [UInt8]([0, 1, 0x81, 0x80, 0, 1]),
     // A valid message that answers another question.
-    try! ScriptedTransport.answer(
+    try! ScriptedDNSTransport.answer(
       to: DNSMessage.query(id: 1, name: "other.closte.test", type: .a), answers: []
     ).encode(),
     // A query, not an answer (QR clear).
     try! DNSMessage.query(id: 1, name: "shop.closte.test", type: .a).encode(),
   ])
   func malformedAnswersAreTheirOwnResult(reply: [UInt8]) {
-    let transport = ScriptedTransport { _, _, _ in reply }
+    let transport = ScriptedDNSTransport { _, _, _ in reply }
     let lookup = scriptedResolver(transport, attempts: 1).query("shop.closte.test", .a)
     guard case .malformed? = lookup.failure else {
       Issue.record("expected malformed, got \(String(describing: lookup.failure))")
@@ -110,8 +110,8 @@ import Testing
   }
 
   @Test func anAnswerWithAnotherIdIsIgnored() throws {
-    let transport = ScriptedTransport { query, _, _ in
-      var reply = ScriptedTransport.answer(to: query, answers: [a("shop.closte.test", "198.51.100.66")])
+    let transport = ScriptedDNSTransport { query, _, _ in
+      var reply = ScriptedDNSTransport.answer(to: query, answers: [a("shop.closte.test", "198.51.100.66")])
       reply.id &+= 1
       return try reply.encode()
     }
@@ -120,7 +120,7 @@ import Testing
   }
 
   @Test func unreachableServersAreTheirOwnResult() {
-    let transport = ScriptedTransport { _, _, _ in throw SocketError.refused }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.refused }
     let lookup = scriptedResolver(transport, attempts: 1).query("shop.closte.test", .a)
     guard case .unreachable? = lookup.failure else {
       Issue.record("expected unreachable, got \(String(describing: lookup.failure))")
@@ -129,8 +129,8 @@ import Testing
   }
 
   @Test func namesAreComparedWithoutCaseInTheAnswer() throws {
-    let transport = ScriptedTransport { query, _, _ in
-      var reply = ScriptedTransport.answer(to: query, answers: [a("SHOP.Closte.TEST", "203.0.113.10")])
+    let transport = ScriptedDNSTransport { query, _, _ in
+      var reply = ScriptedDNSTransport.answer(to: query, answers: [a("SHOP.Closte.TEST", "203.0.113.10")])
       reply.questions = [DNSQuestion(name: "Shop.CLOSTE.test", type: .a)]
       return try reply.encode()
     }
@@ -140,7 +140,7 @@ import Testing
   // resolveAddresses
 
   @Test func followsACNAMEChainToBothFamilies() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(ResolverTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
     let resolution = scriptedResolver(transport).resolveAddresses("www.shop.closte.test")
     #expect(resolution.chain == [cname("www.shop.closte.test", "shop.closte.test")])
     #expect(resolution.canonicalName == "shop.closte.test")
@@ -152,12 +152,12 @@ import Testing
 
   @Test func asksAgainWhenAServerStopsAtACNAME() throws {
     // A server that answers only with the records it owns, as an authoritative server does.
-    let transport = ScriptedTransport { query, _, _ in
+    let transport = ScriptedDNSTransport { query, _, _ in
       let question = query.questions[0]
       let owned = ResolverTests.zone.filter {
         $0.name == question.name && ($0.type == question.type || $0.type == .cname)
       }
-      return try ScriptedTransport.answer(to: query, answers: owned).encode()
+      return try ScriptedDNSTransport.answer(to: query, answers: owned).encode()
     }
     let resolution = scriptedResolver(transport).resolveAddresses("www.shop.closte.test")
     #expect(resolution.addresses.count == 2)
@@ -168,7 +168,7 @@ import Testing
   }
 
   @Test func aCNAMELoopIsReported() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(ResolverTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
     let resolution = scriptedResolver(transport).resolveAddresses("loop1.closte.test")
     #expect(resolution.failure == .cnameLoop("loop1.closte.test"))
     #expect(resolution.failure?.code == .dnsCNAMELoop)
@@ -176,10 +176,10 @@ import Testing
 
   @Test func aChainLongerThanTheLimitIsReported() throws {
     // c0 → c1 → c2 → ... each server answer holds one link only.
-    let transport = ScriptedTransport { query, _, _ in
+    let transport = ScriptedDNSTransport { query, _, _ in
       let name = query.questions[0].name.description
       let number = Int(name.dropFirst().prefix { $0 != "." }) ?? 0
-      return try ScriptedTransport.answer(to: query, answers: [cname(name, "c\(number + 1).closte.test")]).encode()
+      return try ScriptedDNSTransport.answer(to: query, answers: [cname(name, "c\(number + 1).closte.test")]).encode()
     }
     let resolution = scriptedResolver(transport).resolveAddresses("c0.closte.test")
     #expect(resolution.failure == .cnameChainTooLong(Resolver.maximumChainLength))
@@ -187,7 +187,7 @@ import Testing
   }
 
   @Test func aDanglingCNAMEEndsInNXDOMAINForItsTarget() {
-    let transport = ScriptedTransport(ScriptedTransport.zone(ResolverTests.zone))
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
     let resolution = scriptedResolver(transport).resolveAddresses("dangling.closte.test")
     #expect(resolution.chain.count == 1)
     #expect(resolution.failure == .nameNotFound("nowhere.closte.test"))

@@ -4,7 +4,7 @@ import Foundation
 
 /// A DNS "network" for resolver tests: each question is answered by `respond`, and every exchange
 /// is recorded, so a test can check which server was asked over which protocol.
-final class ScriptedTransport: DNSTransport, @unchecked Sendable {
+final class ScriptedDNSTransport: DNSTransport, @unchecked Sendable {
   enum Carrier: String { case udp, tcp }
 
   struct Exchange: Equatable {
@@ -118,7 +118,7 @@ func ns(_ name: String, _ host: String, ttl: UInt32 = 3600) -> DNSRecord {
 
 /// A resolver over `transport` with fixed ids 1, 2, 3, ... and short timeouts.
 func scriptedResolver(
-  _ transport: ScriptedTransport, servers: [String] = ["192.0.2.53"], attempts: Int = 2
+  _ transport: ScriptedDNSTransport, servers: [String] = ["192.0.2.53"], attempts: Int = 2
 ) -> Resolver {
   let counter = Counter()
   return Resolver(
