@@ -32,7 +32,8 @@ public struct LiveDomainProbe: DomainProbe {
     do {
       let report = try await ssl.run(sslRequest(domain))
       return ProbeOutcome(
-        passed: report.valid, summary: report.message, hint: report.reason?.hint, details: report.json)
+        passed: report.valid, summary: report.message, hint: report.reason?.hint(for: report.domain),
+        details: report.json)
     } catch let error as ClosteError {
       return ProbeOutcome(passed: false, summary: error.message, hint: error.hint)
     } catch {

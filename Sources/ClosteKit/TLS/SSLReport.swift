@@ -12,15 +12,15 @@ public enum SSLReason: String, Sendable, CaseIterable {
   case hostnameMismatch = "hostname_mismatch"
 
   /// What to do about it, in the words of the troubleshooting guide.
-  public var hint: String {
+  public func hint(for domain: String) -> String {
     switch self {
     case .unreachable:
-      return "Check that the domain points at the Closte server's IP address (`closte dns check <domain>`)."
+      return "Check that the domain points at the Closte server's IP address (`closte dns check \(domain)`)."
     case .timeout:
       return "The server did not answer in time. Check the domain's DNS records and that the site is up."
     case .handshakeFailed:
       return "No certificate was served for this name yet. Closte issues one 5-10 minutes after the domain "
-        + "is added; make sure it is added (`closte domain add <domain>`)."
+        + "is added; make sure it is added (`closte domain add \(domain)`)."
     case .selfSigned, .untrusted:
       return "The certificate is not from a trusted authority. Closte issues a trusted one 5-10 minutes "
         + "after the domain is added and its DNS points at the server."
@@ -86,7 +86,7 @@ public struct SSLReport: Sendable {
     object["protocol"] = protocolVersion.map { .string($0) } ?? .null
     object["address"] = address.map { .string($0) } ?? .null
     object["port"] = .int(Int(port))
-    object["hint"] = reason.map { .string($0.hint) } ?? .null
+    object["hint"] = reason.map { .string($0.hint(for: domain)) } ?? .null
     return object
   }
 }
