@@ -28,9 +28,8 @@ public enum SSLCommands {
     ]
   ) { context in
     let report = try await SSLCommands.report(for: context.args[0], context: context)
-    let object = report.json
-    return CommandResult(
-      data: .object(object), rendering: .item(object, defaultFields: SSLReport.defaultFields),
+    return .report(
+      report.json, tableFields: SSLReport.defaultFields, invocation: context.invocation,
       exitStatus: report.valid ? .success : .failure)
   }
 

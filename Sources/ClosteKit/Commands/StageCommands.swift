@@ -28,8 +28,8 @@ public enum StageCommands {
     let machine = StageMachine(
       probe: try liveProbe(context), clock: context.runtime.clock, schedule: try StageSchedule.from(context.invocation))
     let report = await machine.pass(domain)
-    return CommandResult(
-      data: .object(report.json), rendering: .item(report.json, defaultFields: StageReport.defaultFields),
+    return .report(
+      report.json, tableFields: StageReport.defaultFields, invocation: context.invocation,
       exitStatus: report.stage == .done ? .success : .failure)
   }
 
@@ -65,9 +65,8 @@ public enum StageCommands {
       probe: try liveProbe(context), clock: context.runtime.clock, schedule: schedule, ticks: progress.wantsTicks)
     let report = await machine.run(domain) { progress.handle($0) }
     progress.finish()
-    return CommandResult(
-      data: .object(report.json), rendering: .item(report.json, defaultFields: StageReport.defaultFields),
-      failure: report.failure)
+    return .report(
+      report.json, tableFields: StageReport.defaultFields, invocation: context.invocation, failure: report.failure)
   }
 
   /// The DNS and SSL checks with this invocation's `--resolver`, `--expect`, `--timeout`, `--port`

@@ -1,10 +1,9 @@
+import ClosteKit
 import Foundation
 import Testing
 
-@testable import ClosteKit
-
 /// `ssl check` against `openssl s_server` on loopback, with certificates the test makes.
-@Suite struct SSLCheckTests {
+@Suite struct SSLCheckEndToEndTests {
   enum Certificate: String, CaseIterable, Sendable {
     case valid, expired, notYetValid, wrongHost, selfSigned, wildcard, wildcardApex, wildcardTwoLabels
     case expiringSoon, otherAuthority, tls12Only, tls13Only, clientCertificateRequired

@@ -97,11 +97,19 @@ final class TestPKI {
     var description: String
   }
 
+  static var opensslPath: String {
+    for path in ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"]
+    where FileManager.default.isExecutableFile(atPath: path) {
+      return path
+    }
+    return "/usr/bin/openssl"
+  }
+
   @discardableResult
   static func openssl(_ arguments: [String]) throws -> String {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["openssl"] + arguments
+    process.executableURL = URL(fileURLWithPath: opensslPath)
+    process.arguments = arguments
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

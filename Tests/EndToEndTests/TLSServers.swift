@@ -1,54 +1,44 @@
 import Foundation
 
-/// `openssl s_server` on 127.0.0.1 on a port the system picks, serving one certificate. Stopped by
-/// `stop()` (tests call it in `defer`).
+/// `openssl s_server` on 127.0.0.1 on a port the system picks, serving one certificate. Started
+/// with `SpawnedProcess` (see DNSMasq.swift for why not `Process`); stopped by `stop()`, which
+/// tests call in `defer`.
 final class OpenSSLServer {
-  let process = Process()
   let port: UInt16
-  private let log: URL
+  private let child: SpawnedProcess
+  private let log: String
 
+  /// `-www` answers by itself; without it s_server reads standard input and drops the client at its end.
   init(cert: String, key: String, extra: [String] = []) throws {
-    log = FileManager.default.temporaryDirectory.appendingPathComponent("closte-s_server-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: log)
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    // `-www` answers by itself; without it s_server reads standard input and drops the client at its end.
-    process.arguments =
-      ["openssl", "s_server", "-www", "-accept", "127.0.0.1:0", "-cert", cert, "-key", key] + extra
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    try? handle.close()
+    log = FileManager.default.temporaryDirectory.appendingPathComponent("closte-s_server-\(UUID().uuidString)").path
+    child = try SpawnedProcess(
+      TestPKI.opensslPath, ["s_server", "-www", "-accept", "127.0.0.1:0", "-cert", cert, "-key", key] + extra,
+      output: log)
     // s_server prints `ACCEPT 127.0.0.1:<port>` once it listens; wait for it, at most 10 s.
     var found: UInt16?
-    for _ in 0..<200 {
-      let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline && child.isRunning {
+      let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
       if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT ") }),
         let port = line.split(separator: ":").last.flatMap({ UInt16($0) })
       {
         found = port
         break
       }
-      if !process.isRunning { break }
-      Thread.sleep(forTimeInterval: 0.05)
+      usleep(20_000)
     }
     guard let found else {
-      kill(process.processIdentifier, SIGKILL)
-      let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+      child.kill()
+      try? FileManager.default.removeItem(atPath: log)
       throw TestPKI.CommandFailed(description: "openssl s_server did not start: \(text)")
     }
     port = found
   }
 
-  /// SIGKILL rather than `terminate()`: the test runner's threads block SIGTERM, and a child
-  /// started from one inherits that mask, so SIGTERM would never arrive.
   func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-    try? FileManager.default.removeItem(at: log)
+    child.kill()
+    try? FileManager.default.removeItem(atPath: log)
   }
 }
 
