@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// A fictional network on loopback: dnsmasq says `shop.closte.test` is 127.0.0.1 (the "network"),
-/// `elsewhere.closte.test` is 198.51.100.7; `openssl s_server` serves a certificate for
+/// and so is `network.closte.test`; `elsewhere.closte.test` is 198.51.100.7; `openssl s_server` serves a certificate for
 /// shop.closte.test from a private CA. Each test starts its own and stops it.
 final class LoopbackNetwork {
   let pki: TestPKI
@@ -17,6 +17,7 @@ final class LoopbackNetwork {
     cert = issued.cert
     dns = try DNSMasq.start([
       "host-record=shop.closte.test,127.0.0.1", "host-record=elsewhere.closte.test,198.51.100.7",
+      "host-record=network.closte.test,127.0.0.1",
     ])
     do {
       server = try OpenSSLServer(cert: issued.cert, key: issued.key)
