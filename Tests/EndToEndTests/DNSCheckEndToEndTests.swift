@@ -16,7 +16,8 @@ import Testing
       "host-record=v6only.closte.test,2001:db8::10",
       "host-record=multi.closte.test,198.51.100.7",
       "host-record=multi.closte.test,203.0.113.10",
-      "address=/wild.closte.test/203.0.113.10",
+      // Outside the authoritative zone: dnsmasq serves address= wildcards only there.
+      "address=/wild.example.test/203.0.113.10",
       "host-record=cf.closte.test,104.16.1.1",
     ] + (1...40).map { "host-record=big.closte.test,10.0.0.\($0)" }
 
@@ -37,7 +38,7 @@ import Testing
     #expect(
       output.stdout == """
         type\tname\tvalue\tttl
-        "A"\t"shop.closte.test"\t"203.0.113.10"\t300
+        A\tshop.closte.test\t203.0.113.10\t300
         Success: shop.closte.test resolves to 203.0.113.10, the network's address.
 
         """)
@@ -56,14 +57,34 @@ import Testing
     #expect(records.compactMap { $0.objectValue?["type"]?.stringValue } == ["CNAME", "CNAME", "A"])
   }
 
+  @Test func listsTheZonesNameServers() throws {
+    // Authoritative for closte.test (dnsmasq then answers NS questions, but no address= wildcards).
+    let auth = ["auth-server=ns1.closte.test,127.0.0.1", "auth-zone=closte.test", "auth-ttl=300"]
+    let server = try DNSMasq.start(DNSCheckEndToEndTests.records + auth)
+    defer { server.stop() }
+    let output = try BinaryRunner.run([
+      "dns", "check", "www.shop.closte.test", "--expect=203.0.113.10", "--resolver=\(server.resolver)",
+    ])
+    #expect(output.status == 0)
+    #expect(
+      output.stdout == """
+        type\tname\tvalue\tttl
+        CNAME\twww.shop.closte.test\tshop.closte.test\t300
+        A\tshop.closte.test\t203.0.113.10\t300
+        NS\tcloste.test\tns1.closte.test\t300
+        Success: www.shop.closte.test resolves to 203.0.113.10, the network's address.
+
+        """)
+  }
+
   @Test func aWrongAddressFailsWithAHint() throws {
     let output = try DNSCheckEndToEndTests.check(["wrong.closte.test", "--expect=203.0.113.10"])
     #expect(output.status == 1)
-    #expect(output.stdout.contains("\"A\"\t\"wrong.closte.test\"\t\"198.51.100.7\"\t300"))
+    #expect(output.stdout.contains("A\twrong.closte.test\t198.51.100.7\t300\n"))
     #expect(
       output.stderr.hasPrefix(
         "Error: wrong.closte.test resolves to 198.51.100.7, not to the network (203.0.113.10).\n"
-          + "Hint: Point wrong.closte.test at the network: an A/AAAA record to 203.0.113.10 at the domain's DNS provider."
+          + "Hint: At the domain's DNS provider, point wrong.closte.test at the network: an A record to 203.0.113.10."
       ))
   }
 
@@ -101,9 +122,9 @@ import Testing
   }
 
   @Test func aWildcardAnswersAnyName() throws {
-    let output = try DNSCheckEndToEndTests.check(["any-name.wild.closte.test", "--expect=203.0.113.10"])
+    let output = try DNSCheckEndToEndTests.check(["any-name.wild.example.test", "--expect=203.0.113.10"])
     #expect(output.status == 0)
-    #expect(output.stdout.contains("Success: any-name.wild.closte.test resolves to 203.0.113.10"))
+    #expect(output.stdout.contains("Success: any-name.wild.example.test resolves to 203.0.113.10"))
   }
 
   @Test func anAnswerTooLargeForUDPComesOverTCP() throws {
@@ -156,6 +177,16 @@ import Testing
     #expect(output.status == 1)
   }
 
+  @Test(.enabled(if: LoopbackSockets.hasIPv6)) func asksAnIPv6ResolverWithItsPort() throws {
+    let server = try DNSMasq.start(DNSCheckEndToEndTests.records, ipv6: true)
+    defer { server.stop() }
+    let output = try BinaryRunner.run([
+      "dns", "check", "big.closte.test", "--expect=10.0.0.40", "--resolver=[::1]:\(server.port)", "--debug",
+    ])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("Debug: A big.closte.test @[::1]:\(server.port) over TCP: NOERROR, 40 answer(s)"))
+  }
+
   @Test func aResolverThatNeverAnswersFailsWithinTheTimeout() throws {
     let silent = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
     defer { silent.close() }
@@ -194,5 +225,56 @@ import Testing
     let output = try BinaryRunner.run(arguments)
     #expect(output.status == 2)
     #expect(output.stderr.hasPrefix("Error: "))
+  }
+}
+
+/// `dns check` without `--expect`: the network comes from `wp-config.php`.
+@Suite struct DNSCheckConfigEndToEndTests {
+  /// A WordPress folder with a `wp-config.php` holding `body`, removed afterwards.
+  static func withConfig<T>(_ body: String, _ work: (String) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closte-dns-wp-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try ("<?php\n" + body + "\n$table_prefix = 'wp_';\nrequire_once ABSPATH . 'wp-settings.php';\n")
+      .write(to: folder.appendingPathComponent("wp-config.php"), atomically: true, encoding: .utf8)
+    return try work(folder.path)
+  }
+
+  static let network = """
+    define( 'CLOSTE_PUBLIC_IP_ADDRESS', '203.0.113.10' );
+    define( 'DOMAIN_CURRENT_SITE', 'network.closte.test' );
+    define( 'CLOSTE_CLIENT_API_KEY', 'secret-key-never-printed' );
+    """
+
+  @Test(arguments: [("shop.closte.test", Int32(0)), ("blog.closte.test", 0), ("wrong.closte.test", 1)])
+  func usesThePublicAddressAndTheNetworkHost(domain: String, status: Int32) throws {
+    let server = try DNSMasq.start(DNSCheckEndToEndTests.records)
+    defer { server.stop() }
+    let output = try DNSCheckConfigEndToEndTests.withConfig(DNSCheckConfigEndToEndTests.network) { path in
+      try BinaryRunner.run(["dns", "check", domain, "--path=\(path)", "--resolver=\(server.resolver)", "--format=json"])
+    }
+    #expect(output.status == status)
+    let report = try DNSCheckEndToEndTests.json(output)
+    #expect(report["network"]?.objectValue?["addresses"] == ["203.0.113.10"])
+    #expect(report["network"]?.objectValue?["hosts"] == ["network.closte.test"])
+    #expect(!output.stdout.contains("secret-key") && !output.stderr.contains("secret-key"))
+  }
+
+  @Test func aConfigWithoutEitherConstantIsAUsageError() throws {
+    let output = try DNSCheckConfigEndToEndTests.withConfig("define( 'MULTISITE', true );") { path in
+      try BinaryRunner.run(["dns", "check", "shop.closte.test", "--path=\(path)", "--format=json"])
+    }
+    #expect(output.status == 2)
+    let answer = try DNSCheckEndToEndTests.json(output)
+    #expect(answer["error"]?.objectValue?["code"] == "dns_no_network")
+  }
+
+  @Test func noConfigAtAllSaysToUseExpect() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closte-dns-empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = try BinaryRunner.run(["dns", "check", "shop.closte.test", "--path=\(folder.path)"])
+    #expect(output.status != 0)
+    #expect(output.stderr.contains("--expect=<ip|host>"))
   }
 }

@@ -24,11 +24,11 @@ final class DNSMasq {
 
   /// Starts dnsmasq with `records` (dnsmasq.conf lines such as `host-record=...`), and waits until
   /// it answers `ready.closte.test` (at most 10 s). A port taken in the meantime means another try.
-  static func start(_ records: [String]) throws -> DNSMasq {
+  static func start(_ records: [String], ipv6: Bool = false) throws -> DNSMasq {
     var lastError: Error = DNSMasqError.notStarted("no attempt")
     for _ in 0..<5 {
       do {
-        return try startOnce(records, port: try LoopbackSockets.freePort())
+        return try startOnce(records, port: try LoopbackSockets.freePort(), ipv6: ipv6)
       } catch {
         lastError = error
       }
@@ -36,11 +36,12 @@ final class DNSMasq {
     throw lastError
   }
 
-  private static func startOnce(_ records: [String], port: UInt16) throws -> DNSMasq {
+  private static func startOnce(_ records: [String], port: UInt16, ipv6: Bool) throws -> DNSMasq {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closte-dnsmasq-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let conf = [
-      "no-resolv", "no-hosts", "no-poll", "bind-interfaces", "listen-address=127.0.0.1", "port=\(port)",
+      "no-resolv", "no-hosts", "no-poll", "bind-interfaces", "listen-address=127.0.0.1" + (ipv6 ? ",::1" : ""),
+      "port=\(port)",
       "pid-file=", "local-ttl=300", "local=/closte.test/", "host-record=ready.closte.test,192.0.2.1",
     ]
     let confPath = folder.appendingPathComponent("dnsmasq.conf").path
@@ -138,6 +139,19 @@ enum DNSMasqError: Error {
 
 /// Loopback sockets for tests: a free port, and a UDP socket that never answers.
 enum LoopbackSockets {
+  /// Whether ::1 can be bound (CI containers often have no IPv6 at all).
+  static let hasIPv6: Bool = {
+    let fd = socket(AF_INET6, Int32(SOCK_DGRAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { Glibc.close(fd) }
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    address.sin6_addr = in6addr_loopback
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+    } == 0
+  }()
+
   /// A port that is free for both UDP and TCP on 127.0.0.1 right now.
   static func freePort() throws -> UInt16 {
     let udp = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)

@@ -42,7 +42,7 @@ public enum DNSCommands {
     let expectations = try DNSNetwork.expectations(for: context)
     let (network, networkWarnings) = DNSNetwork.resolve(expectations, resolver: resolver, deadline: deadline)
     let report = DNSCheck.run(domain: domain, network: network, resolver: resolver, deadline: deadline)
-    for lookup in report.resolution.lookups { context.diagnostics.debug(describe(lookup)) }
+    for lookup in report.lookups { context.diagnostics.debug(describe(lookup)) }
     var warnings = networkWarnings
     if report.proxied { warnings.append(report.reason + (report.hint.map { " " + $0 } ?? "")) }
     return CommandResult(
@@ -68,8 +68,10 @@ public enum DNSCommands {
 
   static func describe(_ lookup: DNSLookup) -> String {
     let outcome = lookup.failure.map { "\($0)" } ?? "\(lookup.message?.responseCode.description ?? "?")"
+    let answers = lookup.answers.map { "\($0.name) \($0.type) \($0.data)" }
     return
       "\(lookup.type) \(lookup.name) @\(lookup.server?.description ?? "-") over \(lookup.usedTCP ? "TCP" : "UDP"): "
-      + "\(outcome), \(lookup.answers.count) answer(s)"
+      + "\(outcome), \(answers.count) answer(s)"
+      + (answers.isEmpty || answers.count > 5 ? "" : ": " + answers.joined(separator: "; "))
   }
 }

@@ -13,20 +13,31 @@ public enum DNSCheck {
     let deadline = deadline ?? resolver.defaultDeadline()
     let resolution = resolver.resolveAddresses(domain, deadline: deadline)
     var report = DNSCheckReport(domain: domain, network: network, resolution: resolution)
-    report.records = resolution.chain + resolution.records + nameServers(of: domain, resolver, deadline)
+    let (nameServers, nsLookups) = nameServers(of: domain, resolver, deadline)
+    report.records = resolution.chain + resolution.records + nameServers
+    report.lookups = resolution.lookups + nsLookups
     judge(&report)
     return report
   }
 
   /// The NS records of the domain, or of the zone it is in (the SOA owner of a negative answer).
-  static func nameServers(of domain: DNSName, _ resolver: Resolver, _ deadline: Deadline) -> [DNSRecord] {
+  static func nameServers(
+    of domain: DNSName, _ resolver: Resolver, _ deadline: Deadline
+  ) -> (records: [DNSRecord], lookups: [DNSLookup]) {
     let lookup = resolver.query(domain, .ns, deadline: deadline)
-    let direct = lookup.records
-    if !direct.isEmpty { return direct }
-    guard let zone = lookup.message?.authorities.first(where: { $0.type == .soa })?.name, zone != domain else {
-      return []
+    // The domain's own NS records, those at the end of its CNAME chain, or (as some servers answer)
+    // those of a zone above it.
+    var owners: Set<DNSName> = [domain]
+    for record in lookup.answers { if case .cname(let link) = record.data { owners.insert(link.target) } }
+    let found = lookup.answers.filter {
+      $0.type == .ns && (owners.contains($0.name) || domain.isSubdomain(of: $0.name))
     }
-    return resolver.query(zone, .ns, deadline: deadline).records
+    if !found.isEmpty { return (found, [lookup]) }
+    guard let zone = lookup.message?.authorities.first(where: { $0.type == .soa })?.name, zone != domain else {
+      return ([], [lookup])
+    }
+    let zoneLookup = resolver.query(zone, .ns, deadline: deadline)
+    return (zoneLookup.records, [lookup, zoneLookup])
   }
 
   static func judge(_ report: inout DNSCheckReport) {
@@ -53,21 +64,24 @@ public enum DNSCheck {
       return
     }
     let expected = describe(network)
-    let pointHint =
-      "Point \(domain) at the network: \(expected.isEmpty ? "its address" : expected) at the domain's DNS provider. "
-      + "DNS changes can take a while to propagate; Ultimate Multisite checks again every DNS check interval "
+    let propagation =
+      " DNS changes can take a while to propagate; Ultimate Multisite checks again every DNS check interval "
       + "(300 s by default, as low as 10 s for testing)."
+    func pointHint(_ action: String) -> String {
+      "At the domain's DNS provider, \(action)" + (expected.isEmpty ? "." : ": \(expected).") + propagation
+    }
     if !addresses.isEmpty && addresses.allSatisfy(CloudflareRanges.contains) {
       report.verdict = .proxied
       report.reason =
         "\(domain) resolves only to Cloudflare proxy addresses (\(list(addresses))): "
         + "the records cannot show where the proxy sends traffic."
       report.hint =
-        "Make sure the proxied record's origin in Cloudflare's DNS settings is the network "
-        + "(\(expected.isEmpty ? "its address" : expected)), or set it to \"DNS only\" while Closte issues the SSL certificate."
+        "Make sure the proxied record's origin in Cloudflare's DNS settings is the network"
+        + (expected.isEmpty ? "" : " (\(expected))")
+        + ", or set it to \"DNS only\" while Closte issues the SSL certificate."
       return
     }
-    report.hint = pointHint
+    report.hint = pointHint("point \(domain) at the network")
     if !addresses.isEmpty {
       report.verdict = .wrongAddress
       report.reason =
@@ -78,6 +92,7 @@ public enum DNSCheck {
     switch report.resolution.failure {
     case .nameNotFound(let missing)?:
       report.verdict = .notFound
+      report.hint = pointHint("create the record for \(missing)")
       report.reason =
         missing == domain
         ? "\(domain) does not exist (NXDOMAIN)." : "\(domain)'s CNAME chain ends at \(missing), which does not exist."
@@ -88,16 +103,20 @@ public enum DNSCheck {
       report.hint = failure.error.hint
     case nil:
       report.verdict = .noAddress
+      report.hint = pointHint("create the record for \(report.resolution.canonicalName)")
       report.reason =
         "\(domain) has no A or AAAA record" + (chainTargets.isEmpty ? "." : " at the end of its CNAME chain.")
     }
   }
 
-  /// `an A record to 203.0.113.10 or a CNAME to network.example.com`.
+  /// `an A record to 203.0.113.10, or a CNAME to network.example.com`.
   static func describe(_ network: DNSNetwork) -> String {
     var parts: [String] = []
-    if !network.addresses.isEmpty {
-      parts.append("an A/AAAA record to \(network.addresses.map(\.description).joined(separator: " or "))")
+    for address in network.addresses.prefix(3) {
+      switch address {
+      case .v4: parts.append("an A record to \(address)")
+      case .v6: parts.append("an AAAA record to \(address)")
+      }
     }
     if let host = network.hosts.first { parts.append("a CNAME to \(host)") }
     return parts.joined(separator: ", or ")

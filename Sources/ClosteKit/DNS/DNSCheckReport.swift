@@ -27,6 +27,8 @@ public struct DNSCheckReport: Sendable {
   public var matched: [String] = []
   public var reason = ""
   public var hint: String?
+  /// Every question asked, in order (for `--debug`).
+  public var lookups: [DNSLookup] = []
   /// Set when the lookup itself failed (timeout, SERVFAIL, ...), as opposed to a wrong answer.
   public var failure: DNSFailure?
 
