@@ -221,6 +221,7 @@ final class HTTPServer: @unchecked Sendable {
   static func reason(_ status: Int) -> String {
     switch status {
     case 200: return "OK"
+    case 301: return "Moved Permanently"
     case 400: return "Bad Request"
     case 404: return "Not Found"
     case 405: return "Method Not Allowed"

@@ -55,6 +55,7 @@ struct SimulatorOptions {
       --fault-path=<path>   Count and fault only requests to this path (e.g. /adddomainalias).
       --hang=<path>         Never answer requests to this path (e.g. /adddomainalias).
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
+      --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
 
     CONTROL API (not counted, never delayed or faulted)
@@ -138,6 +139,7 @@ struct Faults {
   var entryShape = "object"
   var refuseDomain: String?
   var faultPath: String?
+  var redirectTo: String?
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -162,6 +164,7 @@ struct Faults {
     case "malformed-first": malformedFirst = try number()
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
+    case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
     case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":

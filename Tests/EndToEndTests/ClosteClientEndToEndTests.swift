@@ -273,6 +273,20 @@ import Testing
     #expect(try simulator.count("requests") == 0)
   }
 
+  @Test func redirectsAreNeverFollowed() throws {
+    let elsewhere = try SimulatorProcess()
+    defer { elsewhere.stop() }
+    let simulator = try SimulatorProcess(["--redirect-to=\(elsewhere.url)"])
+    defer { simulator.stop() }
+    for command in [["domain", "list"], ["domain", "remove", "a.example.com"]] {
+      let output = try ClosteRun(simulator: simulator)(command + ["--format=json"])
+      #expect(output.status == 1)
+      #expect(try json(output.stdout)["error"]?["code"] == "api_bad_response")
+    }
+    #expect(try simulator.count("requests") == 2)
+    #expect(try elsewhere.count("requests") == 0)
+  }
+
   // MARK: the key
 
   @Test func missingAndEmptyKeys() throws {

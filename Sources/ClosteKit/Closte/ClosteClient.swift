@@ -39,6 +39,11 @@ public struct ClosteClient: Sendable {
   public func listDomains() async throws -> [ClosteAlias] {
     let reply = try await perform(.getDomains)
     guard reply.success else { throw reply.refusal(call: "the domain list") }
+    return try ClosteClient.aliases(in: reply)
+  }
+
+  /// The `domains` of a successful `/getdomains` answer; `api_bad_response` when it has none.
+  public static func aliases(in reply: ClosteReply) throws -> [ClosteAlias] {
     guard let domains = reply.object["domains"] else {
       throw ClosteError.apiBadResponse("it has no `domains` list", call: "/getdomains", body: reply.body)
     }
