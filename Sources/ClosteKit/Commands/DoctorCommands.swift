@@ -13,8 +13,8 @@ public enum DoctorCommands {
       The troubleshooting guide as checks, each pass, warn or fail with a hint: wp-config.php found and read; \
       MULTISITE true; SUNRISE true (domain mapping needs it); DOMAIN_CURRENT_SITE set and resolvable; \
       CLOSTE_CLIENT_API_KEY present and not empty; Closte reachable and the key accepted; then for each domain \
-      given (and with --all, every alias Closte lists): on Closte, DNS points at the network, SSL valid (a \
-      warning when it expires within 14 days). A broken or missing wp-config.php is a failed check, not an \
+      given (and with --all, every alias Closte lists): on Closte, DNS points at the network, then, unless the \
+      DNS points elsewhere, SSL valid (a warning when it expires within 14 days). A broken or missing wp-config.php is a failed check, not an \
       abort. Exit 1 when any check failed.
       """,
     examples: [

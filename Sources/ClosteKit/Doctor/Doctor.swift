@@ -1,6 +1,7 @@
 /// The troubleshooting guide as a checklist: wp-config.php read; MULTISITE and SUNRISE true;
 /// DOMAIN_CURRENT_SITE set and resolvable; the API key present; Closte reachable and the key
-/// accepted; then per domain: on Closte, DNS points at the network, SSL valid. A check whose
+/// accepted; then per domain: on Closte, DNS points at the network, SSL valid (checked only when
+/// the DNS points at the network or is proxied, so closte never connects elsewhere). A check whose
 /// prerequisite failed is left out (the failed item says so), so one problem is reported once.
 public struct Doctor: Sendable {
   /// A certificate with fewer days left than this is a warning.
@@ -65,8 +66,10 @@ public struct Doctor: Sendable {
     }
     for domain in checked {
       if let aliases { items.append(onCloste(domain, aliases: aliases)) }
-      items.append(dnsItem(domain, await probe.dns(domain)))
-      items.append(sslItem(domain, await probe.ssl(domain)))
+      let dns = await probe.dns(domain)
+      items.append(dnsItem(domain, dns))
+      // A domain that points elsewhere serves someone else's certificate, if any: not ours to judge.
+      if dns.verdict != .notPointing { items.append(sslItem(domain, await probe.ssl(domain))) }
     }
     return items
   }
@@ -123,7 +126,8 @@ public struct Doctor: Sendable {
     case .points: return DoctorItem("dns", domain: domain, .pass, finding.summary)
     case .proxied: return DoctorItem("dns", domain: domain, .warn, finding.summary, hint: finding.hint)
     case .notPointing:
-      return DoctorItem("dns", domain: domain, .fail, finding.summary, hint: finding.hint ?? Hints.dns)
+      return DoctorItem(
+        "dns", domain: domain, .fail, finding.summary + " The SSL check was not run.", hint: finding.hint ?? Hints.dns)
     }
   }
 

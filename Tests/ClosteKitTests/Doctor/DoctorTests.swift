@@ -143,6 +143,14 @@ let goodConfig = makeConfig([
     #expect(items.first { $0.check == "domains" }?.status == .warn)
   }
 
+  @Test func aDomainPointingElsewhereGetsNoSSLCheck() async {
+    var probe = FakeDoctorProbe(configResult: .success(goodConfig))
+    probe.dnsFindings["new.example.com"] = DNSFinding(.notPointing, "new.example.com resolves to 198.51.100.7.")
+    let items = await Doctor(probe: probe).run(domains: ["new.example.com"], all: false)
+    #expect(statuses(items).suffix(2) == ["on-closte new.example.com: fail", "dns new.example.com: fail"])
+    #expect(items.last?.message == "new.example.com resolves to 198.51.100.7. The SSL check was not run.")
+  }
+
   @Test(arguments: [
     ("shop.example.com", ["shop.example.com"], DoctorItem.Status.pass),
     ("a.example.org", ["*.example.org"], .pass),
