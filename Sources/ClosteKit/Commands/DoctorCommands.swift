@@ -14,8 +14,8 @@ public enum DoctorCommands {
       MULTISITE true; SUNRISE true (domain mapping needs it); DOMAIN_CURRENT_SITE set and resolvable; \
       CLOSTE_CLIENT_API_KEY present and not empty; Closte reachable and the key accepted; then for each domain \
       given (and with --all, every alias Closte lists): on Closte, DNS points at the network, then, unless the \
-      DNS points elsewhere, SSL valid (a warning when it expires within 14 days). A broken or missing wp-config.php is a failed check, not an \
-      abort. Exit 1 when any check failed.
+      DNS points elsewhere, SSL valid (a warning when it expires within 14 days). A broken or missing \
+      wp-config.php is a failed check, not an abort. Exit 1 when any check failed.
       """,
     examples: [
       Example("Check the installation", "closte doctor"),
