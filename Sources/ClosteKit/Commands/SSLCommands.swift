@@ -17,7 +17,8 @@ public enum SSLCommands {
       the name as RFC 6125 says (a `*.` name covers exactly one leftmost label). Reports `valid`, the reason \
       when not (expired, not_yet_valid, hostname_mismatch, untrusted, self_signed, handshake_failed, \
       unreachable, timeout), subject, issuer, names, not_before, not_after (UTC), days_left and the protocol. \
-      The whole check is bounded by --timeout. Exit 0 when the certificate is valid, 1 when it is not.
+      The whole check is bounded by --timeout. Exit 0 when the certificate is valid, 1 when it is not (error \
+      code ssl_<reason>).
       """,
     examples: [
       Example("Check a mapped domain", "closte ssl check shop.example.com"),
@@ -29,8 +30,7 @@ public enum SSLCommands {
   ) { context in
     let report = try await SSLCommands.report(for: context.args[0], context: context)
     return .report(
-      report.json, tableFields: SSLReport.defaultFields, invocation: context.invocation,
-      exitStatus: report.valid ? .success : .failure)
+      report.json, tableFields: SSLReport.defaultFields, invocation: context.invocation, failure: report.error)
   }
 
   /// The SSL check of one domain with this invocation's `--port`, `--timeout`, `--ca-file`,

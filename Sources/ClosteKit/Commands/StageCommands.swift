@@ -29,7 +29,7 @@ public enum StageCommands {
       probe: try liveProbe(context), clock: context.runtime.clock, schedule: try StageSchedule.from(context.invocation))
     let report = await machine.pass(domain)
     return .report(
-      report.json, tableFields: StageReport.defaultFields, invocation: context.invocation,
+      report.json, tableFields: StageReport.statusFields, invocation: context.invocation,
       exitStatus: report.stage == .done ? .success : .failure)
   }
 
@@ -66,7 +66,7 @@ public enum StageCommands {
     let report = await machine.run(domain) { progress.handle($0) }
     progress.finish()
     return .report(
-      report.json, tableFields: StageReport.defaultFields, invocation: context.invocation, failure: report.failure)
+      report.json, tableFields: StageReport.waitFields, invocation: context.invocation, failure: report.failure)
   }
 
   /// The DNS and SSL checks with this invocation's `--resolver`, `--expect`, `--timeout`, `--port`

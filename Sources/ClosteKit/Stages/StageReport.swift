@@ -53,7 +53,9 @@ public struct StageReport: Sendable {
     }
   }
 
-  public static let defaultFields = ["domain", "stage", "dns", "ssl", "dns_tries", "ssl_tries", "elapsed", "hint"]
+  /// The table of `domain status` (one pass: no tries to count) and of `domain wait`.
+  public static let statusFields = ["domain", "stage", "dns", "ssl", "hint"]
+  public static let waitFields = ["domain", "stage", "dns", "ssl", "dns_tries", "ssl_tries", "elapsed"]
 
   /// Flat fields for the table, and each check's whole report under `dns_check` / `ssl_check`.
   public var json: JSONObject {

@@ -71,6 +71,13 @@ public struct SSLReport: Sendable {
     "domain", "valid", "reason", "days_left", "not_after", "issuer", "names", "protocol",
   ]
 
+  /// The failure `ssl check` ends with when the certificate is not valid: code `ssl_<reason>`
+  /// (`ssl_expired`, `ssl_hostname_mismatch`, ...), the message and the hint.
+  public var error: ClosteError? {
+    guard let reason else { return nil }
+    return ClosteError(ErrorCode("ssl_" + reason.rawValue), message, hint: reason.hint(for: domain))
+  }
+
   public var json: JSONObject {
     var object = JSONObject()
     object["domain"] = .string(domain)
