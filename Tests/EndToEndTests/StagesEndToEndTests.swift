@@ -149,3 +149,16 @@ final class LoopbackNetwork {
     #expect(response["data"]?.objectValue?["interval"] == .int(10))
   }
 }
+
+@Suite struct SSLResolverEndToEndTests {
+  @Test func aNameTheResolverDoesNotKnowIsUnreachable() throws {
+    let network = try LoopbackNetwork()
+    defer { network.stop() }
+    let output = try network.run(["ssl", "check", "missing.closte.test", "--format=json"])
+    #expect(output.status == 1)
+    let report = try #require(try JSONParser.parse(output.stdout).objectValue)
+    #expect(report["reason"] == "unreachable")
+    #expect(report["address"] == .null)
+    #expect(output.stderr.contains("missing.closte.test does not resolve"))
+  }
+}

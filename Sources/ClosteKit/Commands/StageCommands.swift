@@ -40,8 +40,7 @@ public enum StageCommands {
       expectOption,
       OptionSpec(
         "interval", value: "seconds",
-        "Seconds between tries. Default: the request's settings.dns_check_interval, else 300; clamped to 10..300.",
-        default: "300"),
+        "Seconds between tries. Default: the request's settings.dns_check_interval, else 300; clamped to 10..300."),
       OptionSpec("max-tries", value: "n", "Tries per stage before giving up.", default: "5"),
     ],
     description: """
