@@ -35,4 +35,4 @@ public enum DomainNameCheck {
   }
 }
 
-// `ErrorCode.invalidDomain` ("invalid_domain") is declared once, in Closte/DomainName.swift.
+// `invalid_domain` is declared beside `DomainName`, in Closte/DomainName.swift.
