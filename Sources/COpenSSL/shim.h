@@ -34,9 +34,6 @@ static inline const ASN1_STRING *closte_general_name_value(const GENERAL_NAME *n
   return NULL;
 }
 
-/* The peer's chain, as sent (may be NULL). */
-static inline int closte_x509_stack_count(const STACK_OF(X509) *stack) { return stack ? sk_X509_num(stack) : 0; }
-
 /* Verifies `leaf` (with the `chain` the server sent) against `store` at the current time, and
    collects every verification error rather than stopping at the first one: up to `capacity`
    X509_V_ERR_* codes go to `errors`; the return value is how many there were. -1 when the
