@@ -1,0 +1,70 @@
+/// Builds the Closte client of one command run from its options, environment and wp-config.php:
+/// the one place where the real transport is wired in.
+extension CommandContext {
+  /// Where the key came from, for messages (never the key itself).
+  public enum KeySource: String, Sendable {
+    case environment = "the CLOSTE_CLIENT_API_KEY environment variable"
+    case config = "wp-config.php"
+  }
+
+  /// The API key: `CLOSTE_CLIENT_API_KEY` from the environment, else the constant in wp-config.php.
+  public func closteAPIKey() throws -> (key: String, source: KeySource) {
+    if let key = environment["CLOSTE_CLIENT_API_KEY"] {
+      guard !key.trimmingSpaces.isEmpty else { throw ClosteError.apiKeyEmpty(source: KeySource.environment.rawValue) }
+      runtime.redactor.register(key)
+      return (key, .environment)
+    }
+    let path: String
+    do {
+      path = try configPath()
+    } catch let error as ClosteError {
+      throw ClosteError.apiKeyMissing(
+        "CLOSTE_CLIENT_API_KEY is not in the environment, and no wp-config.php was found (\(error.message)).")
+    }
+    guard let item = try config().constant("CLOSTE_CLIENT_API_KEY") else {
+      throw ClosteError.apiKeyMissing("\(path) does not define CLOSTE_CLIENT_API_KEY.")
+    }
+    guard item.resolved, let value = item.value else {
+      throw ClosteError.apiKeyMissing(
+        "CLOSTE_CLIENT_API_KEY in \(path) (line \(item.line)) is an expression closte cannot evaluate"
+          + (item.reason.map { ": \($0)" } ?? "") + ".")
+    }
+    let key: String
+    switch value {
+    case .string(let text): key = text
+    case .int(let number): key = String(number)
+    default: throw ClosteError.apiKeyEmpty(source: "\(path) (line \(item.line), a \(value.typeName))")
+    }
+    guard !key.trimmingSpaces.isEmpty else { throw ClosteError.apiKeyEmpty(source: "\(path) (line \(item.line))") }
+    runtime.redactor.register(key)
+    return (key, .config)
+  }
+
+  /// The API base from `--api-url`, `CLOSTE_API_URL` or the default, checked before any traffic.
+  public func closteEndpoint() throws -> ClosteEndpoint {
+    try ClosteEndpoint(option: invocation.string("api-url"), environment: environment)
+  }
+
+  /// `--timeout` (default 45 seconds) and `--retries` (default 3).
+  public func closteRetryPolicy() throws -> (policy: RetryPolicy, timeout: Double) {
+    let timeout = try invocation.seconds("timeout", in: 0.001...86400) ?? 45
+    let retries = try invocation.integer("retries", in: 0...100) ?? 3
+    return (RetryPolicy(maxRetries: retries), timeout)
+  }
+
+  /// A client for this run. `transport` and `observer` are for a batch that paces its own traffic.
+  public func closteClient(
+    transport: HTTPTransport? = nil, observer: ClosteTrafficObserver? = nil
+  ) throws -> ClosteClient {
+    let endpoint = try closteEndpoint()
+    let (policy, timeout) = try closteRetryPolicy()
+    let (key, source) = try closteAPIKey()
+    let diagnostics = self.diagnostics
+    diagnostics.debug(
+      "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(JSONWriter.formatDouble(timeout)) s, retries \(policy.maxRetries)"
+    )
+    return ClosteClient(
+      endpoint: endpoint, apiKey: key, transport: transport ?? URLSessionTransport(), policy: policy,
+      clock: runtime.clock, timeout: timeout, observer: observer, debug: { diagnostics.debug($0) })
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// When and how long to wait before trying a call again: exponential backoff with full jitter,
+/// or the server's `Retry-After` when it gives one.
+public struct RetryPolicy: Sendable {
+  /// Extra attempts after the first (`--retries`).
+  public var maxRetries: Int
+  public var baseDelay: Double
+  public var maxDelay: Double
+  /// The longest `Retry-After` honoured as given; longer ones are cut to this.
+  public var maxRetryAfter: Double
+  /// A number in 0..<1; injected so tests are exact.
+  public var random: @Sendable () -> Double
+
+  public init(
+    maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 8, maxRetryAfter: Double = 60,
+    random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+  ) {
+    self.maxRetries = maxRetries
+    self.baseDelay = baseDelay
+    self.maxDelay = maxDelay
+    self.maxRetryAfter = maxRetryAfter
+    self.random = random
+  }
+
+  /// The wait before retry number `retry` (1 for the first retry).
+  public func delay(beforeRetry retry: Int, retryAfter: Double?) -> Double {
+    if let retryAfter { return min(max(retryAfter, 0), maxRetryAfter) }
+    let ceiling = min(maxDelay, baseDelay * pow(2, Double(max(retry - 1, 0))))
+    // Half fixed, half random: never zero, never in lock-step with other clients.
+    return ceiling / 2 + ceiling / 2 * random()
+  }
+
+  /// `Retry-After` as seconds: a number of seconds, or an HTTP date (RFC 9110, section 10.2.3).
+  public static func retryAfterSeconds(_ header: String?, now: Date) -> Double? {
+    guard let header = header?.trimmingSpaces, !header.isEmpty else { return nil }
+    if let seconds = Double(header), seconds.isFinite { return max(seconds, 0) }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+    guard let date = formatter.date(from: header) else { return nil }
+    return max(date.timeIntervalSince(now), 0)
+  }
+}
