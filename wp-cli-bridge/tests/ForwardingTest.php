@@ -112,4 +112,22 @@ final class ForwardingTest extends BridgeTestCase {
 		$this->assertStringEndsWith( "rpc\0", $seen[0] );
 		$this->assertStringNotContainsString( $canary, $seen[0] );
 	}
+
+	public function test_sync_from_standard_input_travels_as_a_temporary_file(): void {
+		$list    = "shop.example.org\n*.example.net\n";
+		$command = array( PHP_BINARY, dirname( __DIR__ ) . '/tests/console/wp-closte.php', 'domain', 'sync', '--from=-', '--dry-run' );
+		$this->set_env( 'CLOSTE_BIN', self::fixture( 'fake-closte' ) );
+		$pipes   = array();
+		$process = proc_open( $command, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
+		fwrite( $pipes[0], $list );
+		fclose( $pipes[0] );
+		stream_get_contents( $pipes[1] );
+		stream_get_contents( $pipes[2] );
+		$this->assertSame( 0, proc_close( $process ) );
+		$received = $this->received()[0];
+		$request  = json_decode( $received['raw'], true );
+		$this->assertSame( $list, $received['from_content'] );
+		$this->assertSame( true, $request['assoc_args']['dry-run'] );
+		$this->assertFileDoesNotExist( $request['assoc_args']['from'] );
+	}
 }

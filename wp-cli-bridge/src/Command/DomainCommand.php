@@ -193,7 +193,7 @@ final class DomainCommand {
 	 * ## OPTIONS
 	 *
 	 * [--from=<file>]
-	 * : The desired list.
+	 * : The desired list; `-` reads it from standard input.
 	 *
 	 * [--network]
 	 * : Use the network's mapped domains as the desired list (loads WordPress; needs Ultimate Multisite).
@@ -248,8 +248,9 @@ final class DomainCommand {
 	 *     # Nightly, from cron
 	 *     $ wp closte domain sync --network --path=/var/www/html --quiet
 	 *
-	 *     # From a file
+	 *     # From a file, or from a pipe
 	 *     $ wp closte domain sync --from=domains.txt
+	 *     $ wp site list --field=domain | wp closte domain sync --from=- --dry-run
 	 *
 	 * @when before_wp_load
 	 *
@@ -258,8 +259,22 @@ final class DomainCommand {
 	 */
 	public function sync( $args, $assoc_args ) {
 		if ( empty( $assoc_args['network'] ) ) {
+			$stdin = isset( $assoc_args['from'] ) && '-' === $assoc_args['from'];
+			if ( $stdin ) {
+				// Standard input carries the rpc requests, so the list travels as a temporary file.
+				$assoc_args['from'] = self::temporary_list( (string) stream_get_contents( STDIN ) );
+			}
 			$entries = isset( $assoc_args['from'] ) && is_readable( (string) $assoc_args['from'] ) ? count( (array) @file( (string) $assoc_args['from'] ) ) : 100;
-			Cli::run( 'domain sync', $args, Cli::without_network( $assoc_args ), array(), TimeBudget::seconds( $assoc_args, 1 + $entries, 0.0, Cli::bridge()->margin() ) );
+			$answers = Cli::call(
+				array( array( 'domain sync', $args, Cli::without_network( $assoc_args ), array() ) ),
+				TimeBudget::seconds( $assoc_args, 1 + $entries, 0.0, Cli::bridge()->margin() )
+			);
+			if ( $stdin ) {
+				@unlink( (string) $assoc_args['from'] );
+			}
+			if ( null !== $answers ) {
+				Presenter::show( $answers[0], $assoc_args );
+			}
 			return;
 		}
 		if ( isset( $assoc_args['from'] ) ) {
@@ -270,19 +285,18 @@ final class DomainCommand {
 			return;
 		}
 		$aliases = Network::desired_aliases( Network::domains() );
-		$file    = tempnam( sys_get_temp_dir(), 'closte-sync-' );
 		$lines   = '';
 		foreach ( $aliases as $alias ) {
 			$lines .= json_encode( $alias, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
 		}
-		file_put_contents( (string) $file, $lines );
+		$file               = self::temporary_list( $lines );
 		$assoc_args         = Cli::without_network( $assoc_args );
-		$assoc_args['from'] = (string) $file;
+		$assoc_args['from'] = $file;
 		$answers            = Cli::call(
 			array( array( 'domain sync', $args, $assoc_args, Network::settings() ) ),
 			TimeBudget::seconds( $assoc_args, 1 + count( $aliases ), 0.0, Cli::bridge()->margin() )
 		);
-		@unlink( (string) $file );
+		@unlink( $file );
 		if ( null !== $answers ) {
 			Presenter::show( $answers[0], $assoc_args );
 		}
@@ -465,5 +479,15 @@ final class DomainCommand {
 	 */
 	public function wait( $args, $assoc_args ) {
 		Cli::run( 'domain wait', $args, $assoc_args, array(), TimeBudget::for_wait( $assoc_args, array(), 1, Cli::bridge()->margin() ) );
+	}
+
+	/**
+	 * Writes a desired list to a private temporary file for `--from`; the caller removes it.
+	 */
+	private static function temporary_list( string $content ): string {
+		$file = (string) tempnam( sys_get_temp_dir(), 'closte-sync-' );
+		chmod( $file, 0600 );
+		file_put_contents( $file, $content );
+		return $file;
 	}
 }
