@@ -145,4 +145,16 @@ final class FailureTest extends BridgeTestCase {
 		$this->assertArrayHasKey( 'version', $version );
 		$this->assertArrayHasKey( 'protocol', $version );
 	}
+
+	public function test_arguments_that_are_not_utf8_are_a_usage_error(): void {
+		$this->use_binary( self::fixture( 'fake-closte' ) );
+		$status = $this->run_command(
+			function () {
+				( new DomainCommand() )->add( array( "caf\xe9.example" ), array() );
+			}
+		);
+		$this->assertSame( 2, $status );
+		$this->assertStringContainsString( '(invalid_arguments)', $this->calls( 'error' )[0][1] );
+		$this->assertSame( '', (string) file_get_contents( $this->record ), 'Nothing was sent.' );
+	}
 }

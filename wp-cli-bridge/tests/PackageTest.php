@@ -47,6 +47,12 @@ final class PackageTest extends BridgeTestCase {
 			$this->assertStringContainsString( '## EXAMPLES', $doc, $name );
 			$this->assertStringContainsString( '@when before_wp_load', $doc, $name );
 			$this->assertMatchesRegularExpression( '/\/\*\*\n\s+\* [A-Z][^\n]+\.\n/', $doc, "$name starts with a one-line summary" );
+			preg_match_all( '/^\s+\* ([\[<-][^\s]*)$/m', substr( $doc, (int) strpos( $doc, '## OPTIONS' ), (int) strpos( $doc, '## EXAMPLES' ) - (int) strpos( $doc, '## OPTIONS' ) ), $tokens );
+			foreach ( $tokens[1] as $token ) {
+				if ( '---' !== $token ) {
+					$this->assertTrue( self::wp_cli_understands( $token ), "$name: WP-CLI cannot parse the synopsis token $token" );
+				}
+			}
 			preg_match_all( '/^\s+\* \[?--([a-z][a-z-]*)/m', $doc, $options );
 			foreach ( $options[1] as $option ) {
 				$this->assertMatchesRegularExpression( '/\[--' . $option . '[=\]][^\n]*\n\s+\* : [A-Z`*]/', $doc, "$name --$option has a description" );
@@ -119,5 +125,34 @@ final class PackageTest extends BridgeTestCase {
 			}
 		}
 		return $sorted + $order;
+	}
+
+	/**
+	 * WP-CLI's SynopsisParser::classify_token (php/WP_CLI/SynopsisParser.php): a token it cannot
+	 * classify becomes type `unknown`, and WP-CLI then refuses the option.
+	 */
+	private static function wp_cli_understands( string $token ): bool {
+		if ( '[' === $token[0] && ']' === substr( $token, -1 ) ) {
+			$token = substr( $token, 1, -1 );
+		}
+		if ( '...' === substr( $token, -3 ) ) {
+			$token = substr( $token, 0, -3 );
+		}
+		$name  = '([a-z-_0-9]+)';
+		$value = '([a-zA-Z-_|,0-9]+)';
+		if ( preg_match( "/^<($value)>$/", $token ) ) {
+			return true;
+		}
+		if ( ! preg_match( "/^--(?:\\[no-\\])?$name/", $token, $matches ) ) {
+			return false;
+		}
+		$rest = substr( $token, strlen( $matches[0] ) );
+		if ( '' === $rest ) {
+			return true;
+		}
+		if ( '[' === $rest[0] && ']' === substr( $rest, -1 ) ) {
+			$rest = substr( $rest, 1, -1 );
+		}
+		return 1 === preg_match( "/^=<$value>$/", $rest );
 	}
 }

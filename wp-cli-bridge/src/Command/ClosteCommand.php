@@ -101,8 +101,8 @@ final class ClosteCommand {
 	 * [--retries=<n>]
 	 * : Extra attempts after a connection error, HTTP 5xx or 429. Default: 3.
 	 *
-	 * [--resolver=<ip[:port]>]
-	 * : DNS server to ask. Default: the system's, from /etc/resolv.conf.
+	 * [--resolver=<address>]
+	 * : DNS server to ask, as ip or ip:port. Default: the system's, from /etc/resolv.conf.
 	 *
 	 * [--port=<n>]
 	 * : Port of the SSL check. Default: 443.

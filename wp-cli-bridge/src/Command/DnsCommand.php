@@ -29,8 +29,8 @@ final class DnsCommand {
 	 * [--expect=<ip|host>]
 	 * : What the domain should point at (WP-CLI keeps the last one given; use a comma-separated list for several).
 	 *
-	 * [--resolver=<ip[:port]>]
-	 * : DNS server to ask. Default: the system's, from /etc/resolv.conf.
+	 * [--resolver=<address>]
+	 * : DNS server to ask, as ip or ip:port. Default: the system's, from /etc/resolv.conf.
 	 *
 	 * [--timeout=<seconds>]
 	 * : Upper bound for the lookups. Default: 45.

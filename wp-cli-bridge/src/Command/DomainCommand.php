@@ -325,8 +325,8 @@ final class DomainCommand {
 	 * [--retries=<n>]
 	 * : Extra attempts after a connection error. Default: 3.
 	 *
-	 * [--resolver=<ip[:port]>]
-	 * : DNS server to ask. Default: the system's, from /etc/resolv.conf.
+	 * [--resolver=<address>]
+	 * : DNS server to ask, as ip or ip:port. Default: the system's, from /etc/resolv.conf.
 	 *
 	 * [--port=<n>]
 	 * : Port of the SSL check. Default: 443.
@@ -444,8 +444,8 @@ final class DomainCommand {
 	 * [--retries=<n>]
 	 * : Extra attempts after a connection error. Default: 3.
 	 *
-	 * [--resolver=<ip[:port]>]
-	 * : DNS server to ask. Default: the system's, from /etc/resolv.conf.
+	 * [--resolver=<address>]
+	 * : DNS server to ask, as ip or ip:port. Default: the system's, from /etc/resolv.conf.
 	 *
 	 * [--port=<n>]
 	 * : Port of the SSL check. Default: 443.

@@ -31,8 +31,8 @@ final class SslCommand {
 	 * [--ca-file=<pem>]
 	 * : Extra trusted certificate authorities beside the system's.
 	 *
-	 * [--resolver=<ip[:port]>]
-	 * : DNS server to ask. Default: the system's, from /etc/resolv.conf.
+	 * [--resolver=<address>]
+	 * : DNS server to ask, as ip or ip:port. Default: the system's, from /etc/resolv.conf.
 	 *
 	 * [--timeout=<seconds>]
 	 * : Upper bound for the check. Default: 45.
