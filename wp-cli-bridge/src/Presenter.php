@@ -32,6 +32,9 @@ final class Presenter {
 			$render = isset( $answer['render'] ) && is_array( $answer['render'] ) ? $answer['render'] : self::guess( $answer['data'] );
 			self::render( $answer['data'], $render, $format, $fields );
 		}
+		if ( isset( $answer['bridge_summary'] ) && ( null === $format || 'table' === $format ) ) {
+			WP_CLI::success( (string) $answer['bridge_summary'] ); // A sentence under the table, never inside json or csv.
+		}
 		$status = isset( $answer['exit_status'] ) ? (int) $answer['exit_status'] : ( true === $answer['ok'] ? 0 : 1 );
 		if ( isset( $answer['error'] ) && is_array( $answer['error'] ) ) {
 			self::error(
@@ -85,7 +88,7 @@ final class Presenter {
 		$defaults = isset( $render['fields'] ) && is_array( $render['fields'] ) ? array_map( 'strval', $render['fields'] ) : null;
 		switch ( $kind ) {
 			case 'items':
-				$rows = self::rows( $data );
+				$rows = self::rows( isset( $render['rows'] ) && is_array( $render['rows'] ) ? $render['rows'] : $data );
 				if ( null === $rows ) {
 					WP_CLI::line( self::json( $data ) );
 					return;
@@ -105,6 +108,9 @@ final class Presenter {
 				}
 				return;
 			case 'none':
+				if ( 'json' === $format && null !== $data ) {
+					WP_CLI::line( self::json( $data ) );
+				}
 				return;
 			default:
 				if ( 'json' === $format ) {

@@ -245,6 +245,45 @@ final class PresenterTest extends BridgeTestCase {
 		$this->assertSame( array( array( 'format_items', 'csv', self::ROWS, array( 'domain', 'wildcard', 'action' ) ) ), $this->calls() );
 	}
 
+	public function test_rows_in_render_are_printed_when_data_is_a_report(): void {
+		$this->fake_answer( $this->answer( array( 'summary' => array( 'add' => 2 ) ), array( 'kind' => 'items', 'fields' => array( 'domain' ), 'rows' => self::ROWS ) ) );
+		$this->run_command(
+			function () {
+				( new DomainCommand() )->list_( array(), array() );
+			}
+		);
+		$this->assertSame( array( array( 'format_items', 'table', self::ROWS, array( 'domain' ) ) ), $this->calls() );
+	}
+
+	public function test_sync_report_prints_its_results_then_the_counts(): void {
+		$report = array(
+			'dry_run' => true,
+			'prune'   => false,
+			'summary' => array( 'add' => 1, 'keep' => 1, 'remove' => 0 ),
+			'results' => self::ROWS,
+		);
+		$this->fake_answer( $this->answer( $report, array( 'kind' => 'none' ) ) );
+		$this->run_command(
+			function () {
+				( new DomainCommand() )->sync( array(), array( 'dry-run' => true ) );
+			}
+		);
+		$this->assertSame(
+			array(
+				array( 'format_items', 'table', self::ROWS, array( 'domain', 'wildcard', 'action' ) ),
+				array( 'success', 'Dry run, nothing changed: 1 add, 1 keep, 0 remove.' ),
+			),
+			$this->calls()
+		);
+		WP_CLI::reset();
+		$this->run_command(
+			function () {
+				( new DomainCommand() )->sync( array(), array( 'format' => 'json' ) );
+			}
+		);
+		$this->assertSame( array( array( 'line', json_encode( $report ) ) ), $this->calls(), 'With --format=json, the whole report.' );
+	}
+
 	/**
 	 * @return array<string,mixed>
 	 */

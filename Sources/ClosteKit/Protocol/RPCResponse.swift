@@ -4,7 +4,8 @@
 /// `exit_status` (what the same command would exit with from argv: 0, 1 or 2) and, for a result,
 /// `render`: how the argv front end would print it, so a client such as the WP-CLI bridge prints
 /// the same thing without knowing each command. `render.kind` is `items` (with `fields`, the
-/// default columns for `format_items`; the rows are `data`), `item` (one record, with `fields`),
+/// default columns for `format_items`; the rows are `data`, or `rows` when `data` is a report),
+/// `item` (one record, with `fields`),
 /// `text` (with `text`, printed as is), `success` (with `message`) or `none`.
 public enum RPCResponse {
   public static func success(id: JSONValue, result: CommandResult) -> JSONValue {
@@ -15,7 +16,7 @@ public enum RPCResponse {
     object["warnings"] = .array(result.warnings.map { .string($0) })
     if let failure = result.failure { object["error"] = failure.json }
     object["exit_status"] = .int(Int(result.exitStatus.rawValue))
-    object["render"] = render(result.rendering)
+    object["render"] = render(result.rendering, data: result.data)
     return .object(object)
   }
 
@@ -29,13 +30,16 @@ public enum RPCResponse {
     return .object(object)
   }
 
-  /// The `render` member: how the argv front end prints a result.
-  static func render(_ rendering: CommandResult.Rendering) -> JSONValue {
+  /// The `render` member: how the argv front end prints a result. The rows of a list are in `data`;
+  /// when `data` is something else (a report with a summary), they come as `render.rows`.
+  static func render(_ rendering: CommandResult.Rendering, data: JSONValue) -> JSONValue {
     var object = JSONObject()
     switch rendering {
-    case .items(_, let fields):
+    case .items(let rows, let fields):
       object["kind"] = "items"
       object["fields"] = .array(fields.map { .string($0) })
+      let list = JSONValue.array(rows.map { .object($0) })
+      if list != data { object["rows"] = list }
     case .item(_, let fields):
       object["kind"] = "item"
       object["fields"] = .array(fields.map { .string($0) })

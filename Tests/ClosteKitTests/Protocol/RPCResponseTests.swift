@@ -30,6 +30,15 @@ import Testing
     #expect(JSONWriter.encode(RPCResponse.success(id: 1, result: result)) == expected)
   }
 
+  @Test func rowsThatAreNotTheDataComeInRender() {
+    let report = CommandResult(
+      data: ["summary": ["add": 1]], rendering: .items([JSONObject([("domain", "a.com")])], defaultFields: ["domain"]))
+    #expect(
+      JSONWriter.encode(RPCResponse.success(id: 1, result: report))
+        == #"{"id":1,"ok":true,"data":{"summary":{"add":1}},"warnings":[],"exit_status":0,"render":{"kind":"items","fields":["domain"],"rows":[{"domain":"a.com"}]}}"#
+    )
+  }
+
   @Test func failureCarriesExitStatus() {
     let usage = RPCResponse.failure(id: 2, error: .invalidArguments("Bad."))
     #expect(usage["exit_status"] == .int(2))

@@ -273,7 +273,7 @@ final class DomainCommand {
 				@unlink( (string) $assoc_args['from'] );
 			}
 			if ( null !== $answers ) {
-				Presenter::show( $answers[0], $assoc_args );
+				Presenter::show( self::sync_answer( $answers[0], $assoc_args ), $assoc_args );
 			}
 			return;
 		}
@@ -298,7 +298,7 @@ final class DomainCommand {
 		);
 		@unlink( $file );
 		if ( null !== $answers ) {
-			Presenter::show( $answers[0], $assoc_args );
+			Presenter::show( self::sync_answer( $answers[0], $assoc_args ), $assoc_args );
 		}
 	}
 
@@ -489,5 +489,43 @@ final class DomainCommand {
 		chmod( $file, 0600 );
 		file_put_contents( $file, $content );
 		return $file;
+	}
+
+	/**
+	 * `domain sync` answers rpc with a report (`dry_run`, `summary`, `results`) and no rendering of
+	 * its own; print it as the binary's own front end does: the results as a list, then the counts.
+	 * An answer that says how to render itself is left as it is, and so is the whole report with
+	 * --format=json (as the binary prints it).
+	 *
+	 * @param array<string,mixed> $answer     The rpc answer.
+	 * @param array<string,mixed> $assoc_args The command's options.
+	 * @return array<string,mixed>
+	 */
+	private static function sync_answer( array $answer, array $assoc_args ): array {
+		$kind = $answer['render']['kind'] ?? 'none';
+		$data = $answer['data'] ?? null;
+		if ( 'none' !== $kind || 'json' === ( $assoc_args['format'] ?? null ) || ! is_array( $data ) || ! isset( $data['results'] ) || ! is_array( $data['results'] ) ) {
+			return $answer;
+		}
+		$fields = array( 'domain', 'wildcard', 'action' );
+		foreach ( $data['results'] as $row ) {
+			if ( is_array( $row ) && isset( $row['error'] ) ) {
+				$fields[] = 'error';
+				break;
+			}
+		}
+		$answer['render'] = array(
+			'kind'   => 'items',
+			'fields' => $fields,
+			'rows'   => $data['results'],
+		);
+		if ( isset( $data['summary'] ) && is_array( $data['summary'] ) && ! isset( $answer['error'] ) ) {
+			$counts = array();
+			foreach ( $data['summary'] as $name => $count ) {
+				$counts[] = $count . ' ' . $name;
+			}
+			$answer['bridge_summary'] = ( empty( $data['dry_run'] ) ? 'Synced: ' : 'Dry run, nothing changed: ' ) . implode( ', ', $counts ) . '.';
+		}
+		return $answer;
 	}
 }
