@@ -137,6 +137,27 @@ final class NetworkTest extends BridgeTestCase {
 	}
 
 	/**
+	 * @runInSeparateProcess
+	 * @preserveGlobalState disabled
+	 */
+	public function test_sync_network_refuses_to_prune_everything_when_the_network_lists_nothing(): void {
+		$this->with_network( false );
+		$this->use_binary( self::fixture( 'fake-closte' ) );
+		WP_CLI::$on_load_wordpress = static function () {
+			require_once __DIR__ . '/stubs/wordpress.php';
+			define( 'DOMAIN_CURRENT_SITE', 'network.test' );
+		};
+		$status = $this->run_command(
+			function () {
+				( new DomainCommand() )->sync( array(), array( 'network' => true, 'prune' => true ) );
+			}
+		);
+		$this->assertSame( 1, $status );
+		$this->assertStringContainsString( '(network_empty)', $this->calls( 'error' )[0][1] );
+		$this->assertSame( '', (string) file_get_contents( $this->record ), 'Nothing was sent.' );
+	}
+
+	/**
 	 * Ultimate Multisite's stubs, loaded when the command loads WordPress.
 	 */
 	private function with_network( bool $subdomain_install ): void {

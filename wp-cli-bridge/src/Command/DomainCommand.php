@@ -285,6 +285,15 @@ final class DomainCommand {
 			return;
 		}
 		$aliases = Network::desired_aliases( Network::domains() );
+		if ( array() === $aliases && ! empty( $assoc_args['prune'] ) ) {
+			Presenter::error(
+				'network_empty',
+				'Ultimate Multisite lists no active mapped domains, so --prune would remove every alias on Closte.',
+				'Check `wp closte domain status --network`; to really empty Closte, use `wp closte domain sync --from=<empty file> --prune`.',
+				1
+			);
+			return;
+		}
 		$lines   = '';
 		foreach ( $aliases as $alias ) {
 			$lines .= json_encode( $alias, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
