@@ -72,10 +72,12 @@ final class RpcClient {
 		if ( null !== $this->on_start ) {
 			( $this->on_start )( (int) $status['pid'] );
 		}
+		// Before PHP 8.3 only the first proc_get_status that sees the end carries the exit status.
+		$ended    = $status['running'] ? null : self::exit_of( $status );
 		$deadline = microtime( true ) + $budget;
 		try {
 			$output = $this->pump( $pipes, $input, $deadline );
-			$exit   = $this->wait( $process, $deadline );
+			$exit   = $ended ?? $this->wait( $process, $deadline );
 		} catch ( BridgeException $timeout ) {
 			self::kill( $process, $pipes );
 			throw new BridgeException(
@@ -157,7 +159,7 @@ final class RpcClient {
 		while ( true ) {
 			$status = proc_get_status( $process );
 			if ( ! $status['running'] ) {
-				return array( (int) $status['exitcode'], $status['signaled'] ? (int) $status['termsig'] : 0 );
+				return self::exit_of( $status );
 			}
 			if ( microtime( true ) >= $deadline ) {
 				throw new BridgeException( 'bridge_timeout', 'timeout' );
@@ -263,6 +265,16 @@ final class RpcClient {
 			}
 		}
 		proc_close( $process );
+	}
+
+	/**
+	 * [exit code, signal or 0] from a proc_get_status() that saw the child end.
+	 *
+	 * @param array<string,mixed> $status What proc_get_status() returned.
+	 * @return array{0:int,1:int}
+	 */
+	private static function exit_of( array $status ): array {
+		return array( (int) $status['exitcode'], $status['signaled'] ? (int) $status['termsig'] : 0 );
 	}
 
 	private static function excerpt( string $line ): string {

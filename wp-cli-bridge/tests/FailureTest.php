@@ -6,6 +6,7 @@
  */
 
 use Closte\Bridge\BinaryLocator;
+use Closte\Bridge\Bridge;
 use Closte\Bridge\BridgeException;
 use Closte\Bridge\Command\ClosteCommand;
 use Closte\Bridge\Command\DomainCommand;
@@ -156,5 +157,19 @@ final class FailureTest extends BridgeTestCase {
 		$this->assertSame( 2, $status );
 		$this->assertStringContainsString( '(invalid_arguments)', $this->calls( 'error' )[0][1] );
 		$this->assertSame( '', (string) file_get_contents( $this->record ), 'Nothing was sent.' );
+	}
+
+	public function test_a_crash_is_reported_however_early_it_happens(): void {
+		// Regression: a child that died before the bridge first asked for its pid lost its signal (-1).
+		$bridge = new Bridge( new BinaryLocator( array( 'CLOSTE_BIN' => self::fixture( 'crash-closte' ), 'PATH' => '' ) ), $this->stderr, null, 1.0 );
+		for ( $run = 0; $run < 20; $run++ ) {
+			try {
+				$bridge->send( array( $bridge->request( 'version', array(), array() ) ), 10.0 );
+				$this->fail( 'A crash went unnoticed.' );
+			} catch ( BridgeException $failure ) {
+				$this->assertSame( 'closte was killed by signal 11 (SIGSEGV) before it answered.', $failure->getMessage() );
+			}
+			usleep( 2000 * ( $run % 3 ) );
+		}
 	}
 }

@@ -8,6 +8,9 @@
 namespace Closte\Bridge\Command;
 
 use Closte\Bridge\Cli;
+use Closte\Bridge\Presenter;
+use Closte\Bridge\TimeBudget;
+use WP_CLI;
 
 /**
  * Reads wp-config.php the way closte does, without running PHP: what closte will use, and why.
@@ -162,6 +165,14 @@ final class ConfigCommand {
 	 * @param array<string,mixed> $assoc_args Options.
 	 */
 	public function has( $args, $assoc_args ) {
-		Cli::run( 'config has', $args, $assoc_args );
+		$answers = Cli::call( array( array( 'config has', $args, $assoc_args, array() ) ), TimeBudget::seconds( $assoc_args, 1, 0.0, Cli::bridge()->margin() ) );
+		if ( null === $answers ) {
+			return;
+		}
+		// The answer's data is the yes or no (an rpc stream does not fail on a "no"); here it is the exit status.
+		if ( false === ( $answers[0]['data'] ?? null ) && ! isset( $answers[0]['error'] ) ) {
+			WP_CLI::halt( 1 );
+		}
+		Presenter::show( $answers[0], $assoc_args );
 	}
 }
