@@ -83,6 +83,29 @@ final class SimulatorTest extends BridgeTestCase {
 		$this->assert_no_canary( 'canary-wrong-key-55d1' );
 	}
 
+	public function test_sync_from_a_file_plans_then_applies(): void {
+		$list = (string) tempnam( sys_get_temp_dir(), 'closte-list-' );
+		file_put_contents( $list, "shop.example.org\n*.example.net\n" );
+		$status = $this->wp( 'sync', array(), array( 'from' => $list, 'dry-run' => true ) );
+		foreach ( $this->calls( 'error' ) as $error ) {
+			if ( false !== strpos( (string) $error[1], '(unknown_command)' ) ) {
+				unlink( $list );
+				$this->markTestSkipped( 'This closte has no domain sync yet (it comes with the sync branch).' );
+			}
+		}
+		$this->assertSame( 0, $status );
+		$plan = $this->calls( 'format_items' )[0];
+		$this->assertSame( array( 'add', 'add' ), array_column( $plan[2], 'action' ) );
+		$this->assertStringStartsWith( 'Dry run, nothing changed: 2 add', $this->calls( 'success' )[0][1] );
+
+		WP_CLI::reset();
+		$this->assertSame( 0, $this->wp( 'sync', array(), array( 'from' => $list, 'format' => 'json' ) ) );
+		$report = json_decode( $this->calls( 'line' )[0][1], true );
+		$this->assertSame( array( 'added', 'added' ), array_column( $report['results'], 'action' ) );
+		unlink( $list );
+		$this->assert_no_canary();
+	}
+
 	/**
 	 * Runs `wp closte <command>` against the simulator.
 	 *
