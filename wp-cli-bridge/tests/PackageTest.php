@@ -60,6 +60,42 @@ final class PackageTest extends BridgeTestCase {
 		}
 	}
 
+	public function test_every_option_of_the_binary_is_declared(): void {
+		$binary = self::real_binary();
+		if ( null === $binary ) {
+			$this->markTestSkipped( 'The closte binary is not built.' );
+		}
+		$requests = array();
+		foreach ( array_keys( $this->methods() ) as $index => $name ) {
+			$requests[] = json_encode( array( 'id' => $index, 'command' => 'help', 'args' => explode( ' ', substr( $name, strlen( 'closte ' ) ) ) ) );
+		}
+		$answers = array();
+		exec( 'printf %s ' . escapeshellarg( implode( "\n", $requests ) ) . ' | ' . escapeshellarg( $binary ) . ' rpc', $answers );
+		$missing = array();
+		$checked = 0;
+		foreach ( array_values( $this->methods() ) as $index => $method ) {
+			$answer = json_decode( $answers[ $index ] ?? 'null', true );
+			if ( ! is_array( $answer ) || true !== $answer['ok'] ) {
+				continue; // This binary does not have the command yet.
+			}
+			++$checked;
+			foreach ( $answer['data']['options'] ?? array() as $option ) {
+				$name = (string) $option['name'];
+				if ( ! in_array( $name, array( 'path', 'config-file', 'quiet', 'debug', 'help' ), true )
+					&& false === strpos( (string) $method->getDocComment(), '[--' . $name ) ) {
+					$missing[] = $answer['data']['name'] . ' --' . $name;
+				}
+			}
+			foreach ( $answer['data']['arguments'] ?? array() as $argument ) {
+				if ( false === strpos( (string) $method->getDocComment(), '<' . $argument['name'] . '>' ) ) {
+					$missing[] = $answer['data']['name'] . ' <' . $argument['name'] . '>';
+				}
+			}
+		}
+		$this->assertGreaterThan( 0, $checked );
+		$this->assertSame( array(), $missing, 'Options and arguments the binary takes that the bridge does not declare (WP-CLI would refuse them).' );
+	}
+
 	public function test_every_php_file_is_valid_php_7_4(): void {
 		$root  = dirname( __DIR__ );
 		$files = array_merge(

@@ -89,6 +89,9 @@ final class ClosteCommand {
 	 * [--network]
 	 * : Check every domain mapped in Ultimate Multisite (loads WordPress; needs Ultimate Multisite).
 	 *
+	 * [--expect=<ip|host>]
+	 * : What the domains should point at. Default: CLOSTE_PUBLIC_IP_ADDRESS and the DOMAIN_CURRENT_SITE host.
+	 *
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
 	 *

@@ -112,6 +112,9 @@ final class ConfigCommand {
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
 	 *
+	 * [--reveal]
+	 * : Print a secret's value instead of redacting it.
+	 *
 	 * [--format=<format>]
 	 * : How to print the value. Default: var_export.
 	 * ---

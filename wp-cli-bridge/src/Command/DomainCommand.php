@@ -38,6 +38,9 @@ final class DomainCommand {
 	 *   - never
 	 * ---
 	 *
+	 * [--concurrency=<n>]
+	 * : Requests in flight at once. Default: 16.
+	 *
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
 	 *
@@ -90,6 +93,9 @@ final class DomainCommand {
 	 *
 	 * <domain>...
 	 * : One or more domains.
+	 *
+	 * [--concurrency=<n>]
+	 * : Requests in flight at once. Default: 16.
 	 *
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
@@ -192,6 +198,9 @@ final class DomainCommand {
 	 *
 	 * ## OPTIONS
 	 *
+	 * [<domain>...]
+	 * : Desired domains given on the command line (instead of, or besides, --from).
+	 *
 	 * [--from=<file>]
 	 * : The desired list; `-` reads it from standard input.
 	 *
@@ -205,7 +214,7 @@ final class DomainCommand {
 	 * : Print the plan and change nothing.
 	 *
 	 * [--concurrency=<n>]
-	 * : Requests in flight at once. Default: the binary's (see `closte help domain sync`).
+	 * : Requests in flight at once. Default: 16.
 	 *
 	 * [--stream]
 	 * : With --format=json, print each result as one JSON line as it completes.

@@ -28,6 +28,9 @@ final class SslCommand {
 	 * [--port=<n>]
 	 * : Port to connect to. Default: 443.
 	 *
+	 * [--connect-to=<ip>]
+	 * : Connect to this address instead of resolving the domain (the certificate is still checked for the domain).
+	 *
 	 * [--ca-file=<pem>]
 	 * : Extra trusted certificate authorities beside the system's.
 	 *
