@@ -41,6 +41,10 @@ final class PackageTest extends BridgeTestCase {
 	}
 
 	public function test_every_subcommand_has_options_examples_and_runs_before_wordpress(): void {
+		foreach ( array( ClosteCommand::class, ConfigCommand::class, DomainCommand::class, DnsCommand::class, SslCommand::class ) as $class ) {
+			// WP-CLI registers a group's @when for every command under it, and a method's for itself.
+			$this->assertStringContainsString( '@when before_wp_load', (string) ( new ReflectionClass( $class ) )->getDocComment(), $class );
+		}
 		foreach ( $this->methods() as $name => $method ) {
 			$doc = (string) $method->getDocComment();
 			$this->assertStringContainsString( '## OPTIONS', $doc, $name );

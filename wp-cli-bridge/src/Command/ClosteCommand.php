@@ -15,6 +15,8 @@ use Closte\Bridge\TimeBudget;
  * Keeps Closte's domain aliases in step with an Ultimate Multisite network, and tells whether each
  * domain's DNS and SSL certificate are ready. Every command runs the `closte` binary (found through
  * CLOSTE_BIN, the package's bin/closte, then the PATH) and works even when WordPress is broken.
+ *
+ * @when before_wp_load
  */
 final class ClosteCommand {
 

@@ -17,6 +17,8 @@ use WP_CLI;
  *
  * Compatible with `wp config`, except that secrets (passwords, keys, salts, the Closte API key)
  * are redacted unless --reveal.
+ *
+ * @when before_wp_load
  */
 final class ConfigCommand {
 

@@ -11,6 +11,8 @@ use Closte\Bridge\Cli;
 
 /**
  * Asks DNS whether a domain points at the network.
+ *
+ * @when before_wp_load
  */
 final class DnsCommand {
 

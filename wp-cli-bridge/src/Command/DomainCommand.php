@@ -16,6 +16,8 @@ use WP_CLI;
 /**
  * Manages the network's domain aliases on Closte, and follows each domain through Ultimate
  * Multisite's stages: checking-dns, checking-ssl-cert, done (or failed / done-without-ssl).
+ *
+ * @when before_wp_load
  */
 final class DomainCommand {
 

@@ -11,6 +11,8 @@ use Closte\Bridge\Cli;
 
 /**
  * Inspects the certificate a domain serves.
+ *
+ * @when before_wp_load
  */
 final class SslCommand {
 
