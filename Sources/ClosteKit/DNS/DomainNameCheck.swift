@@ -35,6 +35,4 @@ public enum DomainNameCheck {
   }
 }
 
-extension ErrorCode {
-  public static let invalidDomain = ErrorCode("invalid_domain")
-}
+// `invalid_domain` is declared beside `DomainName`, in Closte/DomainName.swift.
