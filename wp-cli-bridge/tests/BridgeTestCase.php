@@ -19,7 +19,7 @@ abstract class BridgeTestCase extends TestCase {
 	/** @var string The fake binary's record of every request. */
 	protected $record;
 
-	/** @var array<int,string> Environment variables the test set. */
+	/** @var array<string,string|false> Environment variables the test set, with their values before. */
 	private $env = array();
 
 	protected function setUp(): void {
@@ -30,8 +30,8 @@ abstract class BridgeTestCase extends TestCase {
 	}
 
 	protected function tearDown(): void {
-		foreach ( $this->env as $name ) {
-			putenv( $name );
+		foreach ( array_reverse( $this->env, true ) as $name => $before ) {
+			putenv( false === $before ? $name : $name . '=' . $before );
 		}
 		$this->env = array();
 		Cli::use_bridge( null );
@@ -42,11 +42,14 @@ abstract class BridgeTestCase extends TestCase {
 	}
 
 	/**
-	 * Sets an environment variable the child inherits, until the test ends.
+	 * Sets an environment variable the child inherits, until the test ends (then it is as it was:
+	 * CLOSTE_BIN, set by scripts/test.sh, must survive a test that points it elsewhere).
 	 */
 	protected function set_env( string $name, string $value ): void {
+		if ( ! array_key_exists( $name, $this->env ) ) {
+			$this->env[ $name ] = getenv( $name );
+		}
 		putenv( $name . '=' . $value );
-		$this->env[] = $name;
 	}
 
 	protected static function fixture( string $name ): string {
