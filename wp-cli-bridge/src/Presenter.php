@@ -42,7 +42,8 @@ final class Presenter {
 				(string) ( $answer['error']['message'] ?? 'closte failed.' ),
 				isset( $answer['error']['hint'] ) ? (string) $answer['error']['hint'] : null,
 				0 === $status ? 1 : $status,
-				'json' === $format ? $answer['error'] : null
+				// A result that failed (a half-applied batch) has printed its data already; only a bare error is printed as JSON.
+				'json' === $format && ! array_key_exists( 'data', $answer ) ? $answer['error'] : null
 			);
 			return;
 		}

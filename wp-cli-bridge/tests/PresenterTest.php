@@ -235,6 +235,21 @@ final class PresenterTest extends BridgeTestCase {
 		$this->assertSame( array( 'error', '1 of 2 domains failed. (batch_failed)' ), $calls[1] );
 	}
 
+	public function test_a_half_applied_batch_in_json_prints_one_json_document(): void {
+		$answer                = $this->items_answer();
+		$answer['ok']          = false;
+		$answer['exit_status'] = 1;
+		$answer['error']       = array( 'code' => 'batch_failed', 'message' => '1 of 2 domains failed.' );
+		$this->fake_answer( $answer );
+		$status = $this->run_command(
+			function () {
+				( new DomainCommand() )->add( array( 'example.com', '*.example.net' ), array( 'format' => 'json' ) );
+			}
+		);
+		$this->assertSame( 1, $status );
+		$this->assertSame( array( 'format_items', 'error' ), array_column( $this->calls(), 0 ) );
+	}
+
 	public function test_an_answer_without_render_is_read_by_its_shape(): void {
 		$this->fake_answer( array( 'ok' => true, 'data' => self::ROWS, 'warnings' => array() ) );
 		$this->run_command(
