@@ -1,4 +1,85 @@
 /// The commands: domain status, domain wait.
 public enum StageCommands {
-  public static let all: [CommandSpec] = []
+  public static let all: [CommandSpec] = [status, wait]
+
+  static let expectOption = OptionSpec(
+    "expect", value: "ip|host",
+    "The network, as for `dns check`: an IP address or a host (repeatable). Default: CLOSTE_PUBLIC_IP_ADDRESS "
+      + "and the DOMAIN_CURRENT_SITE host from wp-config.php.",
+    repeatable: true)
+
+  static let stageArgument = ArgumentSpec("domain", "The mapped domain, e.g. shop.example.com.")
+
+  static let status = CommandSpec(
+    name: "domain status", summary: "Run one pass of the domain stage machine: DNS, then SSL.",
+    arguments: [stageArgument], options: [expectOption],
+    description: """
+      Runs the DNS check (`checking-dns`) and, when the domain points at the network, the SSL check \
+      (`checking-ssl-cert`), once each, and answers the stage the domain has reached: checking-dns (DNS is \
+      not ready), checking-ssl-cert (DNS is, the certificate is not yet) or done, with both checks' findings \
+      (the whole reports under dns_check and ssl_check with --format=json). Exit 0 for done, 1 otherwise.
+      """,
+    examples: [
+      Example("Where does the domain stand?", "closte domain status shop.example.com"),
+      Example("Everything as JSON", "closte domain status shop.example.com --format=json"),
+    ]
+  ) { context in
+    let domain = try DomainNameCheck.parse(context.args[0]).description
+    let machine = StageMachine(
+      probe: try liveProbe(context), clock: context.runtime.clock, schedule: try StageSchedule.from(context.invocation))
+    let report = await machine.pass(domain)
+    return .report(
+      report.json, tableFields: StageReport.statusFields, invocation: context.invocation,
+      exitStatus: report.stage == .done ? .success : .failure)
+  }
+
+  static let wait = CommandSpec(
+    name: "domain wait", summary: "Run the domain stage machine until the domain is done or it gives up.",
+    arguments: [stageArgument],
+    options: [
+      expectOption,
+      OptionSpec(
+        "interval", value: "seconds",
+        "Seconds between tries. Default: the request's settings.dns_check_interval, else 300; clamped to 10..300."),
+      OptionSpec("max-tries", value: "n", "Tries per stage before giving up.", default: "5"),
+    ],
+    description: """
+      Ultimate Multisite's stages: checking-dns tries the DNS check every interval until the domain points at \
+      the network (then checking-ssl-cert starts at once), and gives up as `failed` after --max-tries tries; \
+      checking-ssl-cert tries the SSL check the same way, ending as `done` or, after --max-tries tries, \
+      `done-without-ssl`. Closte issues the certificate 5-10 minutes after the domain is added. Progress goes \
+      to standard error (a line per try, and a live countdown when it is a terminal); the result goes to \
+      standard output. Exit 0 for done, 1 otherwise.
+      """,
+    examples: [
+      Example(
+        "Wait for a newly added domain", "closte domain add shop.example.com && closte domain wait shop.example.com"),
+      Example("Check every 10 seconds, 30 times", "closte domain wait shop.example.com --interval=10 --max-tries=30"),
+    ]
+  ) { context in
+    let domain = try DomainNameCheck.parse(context.args[0]).description
+    let schedule = try StageSchedule.from(context.invocation)
+    let progress = StageProgress(diagnostics: context.diagnostics, schedule: schedule)
+    let machine = StageMachine(
+      probe: try liveProbe(context), clock: context.runtime.clock, schedule: schedule, ticks: progress.wantsTicks)
+    let report = await machine.run(domain) { progress.handle($0) }
+    progress.finish()
+    return .report(
+      report.json, tableFields: StageReport.waitFields, invocation: context.invocation, failure: report.failure)
+  }
+
+  /// The DNS and SSL checks with this invocation's `--resolver`, `--expect`, `--timeout`, `--port`
+  /// and `--ca-file`.
+  static func liveProbe(_ context: CommandContext) throws -> LiveDomainProbe {
+    let template = try SSLCommands.sslRequest(for: "example.com", invocation: context.invocation)
+    return LiveDomainProbe(
+      resolver: try Resolver.forCommand(context), expectations: try DNSNetwork.expectations(for: context),
+      timeout: try Resolver.commandTimeout(context),
+      ssl: SSLCheck(resolver: try NameResolution.resolver(for: context), now: { context.runtime.clock.now() }),
+      sslRequest: { domain in
+        var request = template
+        request.domain = domain
+        return request
+      })
+  }
 }

@@ -1,0 +1,152 @@
+/// The troubleshooting guide as a checklist: wp-config.php read; MULTISITE and SUNRISE true;
+/// DOMAIN_CURRENT_SITE set and resolvable; the API key present; Closte reachable and the key
+/// accepted; then per domain: on Closte, DNS points at the network, SSL valid (checked only when
+/// the DNS points at the network or is proxied, so closte never connects elsewhere). A check whose
+/// prerequisite failed is left out (the failed item says so), so one problem is reported once.
+public struct Doctor: Sendable {
+  /// A certificate with fewer days left than this is a warning.
+  public static let expiryWarningDays = 14
+
+  public var probe: DoctorProbe
+
+  public init(probe: DoctorProbe) { self.probe = probe }
+
+  public func run(domains: [String], all: Bool) async -> [DoctorItem] {
+    var items: [DoctorItem] = []
+    do {
+      let config = try probe.config()
+      items.append(DoctorItem("wp-config", .pass, "Read \(config.path)."))
+      items.append(flag("MULTISITE", check: "multisite", in: config, hint: Hints.multisite))
+      items.append(flag("SUNRISE", check: "sunrise", in: config, hint: Hints.sunrise))
+      items.append(await domainCurrentSite(config))
+    } catch {
+      let problem = ClosteError.wrap(error)
+      items.append(
+        DoctorItem(
+          "wp-config", .fail, problem.message + " MULTISITE, SUNRISE and DOMAIN_CURRENT_SITE were not checked.",
+          hint: problem.hint ?? Hints.config))
+    }
+
+    var aliases: [String]?
+    do {
+      let source = try probe.apiKeySource()
+      items.append(DoctorItem("api-key", .pass, "CLOSTE_CLIENT_API_KEY is set (in \(source))."))
+      switch await probe.closteAliases() {
+      case .success(let list):
+        aliases = list
+        let count = list.map { " (\($0.count) domain aliases)" } ?? ""
+        items.append(DoctorItem("closte-api", .pass, "Closte accepted the API key\(count)."))
+      case .failure(let error):
+        items.append(DoctorItem("closte-api", .fail, error.message, hint: error.hint ?? Hints.closteAPI))
+      }
+    } catch {
+      let problem = ClosteError.wrap(error)
+      items.append(
+        DoctorItem(
+          "api-key", .fail, problem.message + " Closte was not asked.", hint: problem.hint ?? Hints.apiKey))
+    }
+
+    var checked = domains
+    if all {
+      if let aliases {
+        let plain = aliases.filter { !$0.hasPrefix("*.") }
+        checked += plain.filter { !checked.contains($0) }
+        let wildcards = aliases.count - plain.count
+        if wildcards > 0 {
+          items.append(
+            DoctorItem(
+              "domains", .warn, "\(wildcards) wildcard alias(es) not checked: DNS and SSL need a concrete name.",
+              hint: "Check one name under each wildcard: `closte doctor sub.example.com`."))
+        }
+      } else {
+        items.append(
+          DoctorItem(
+            "domains", .fail, "--all needs Closte's alias list, which could not be read.", hint: Hints.closteAPI))
+      }
+    }
+    for domain in checked {
+      if let aliases { items.append(onCloste(domain, aliases: aliases)) }
+      let dns = await probe.dns(domain)
+      items.append(dnsItem(domain, dns))
+      // A domain that points elsewhere serves someone else's certificate, if any: not ours to judge.
+      if dns.verdict != .notPointing { items.append(sslItem(domain, await probe.ssl(domain))) }
+    }
+    return items
+  }
+
+  // MARK: The items
+
+  func flag(_ name: String, check: String, in config: WPConfig, hint: String) -> DoctorItem {
+    guard let item = config.constant(name) else {
+      return DoctorItem(check, .fail, "\(config.path) does not define \(name).", hint: hint)
+    }
+    guard item.resolved, let value = item.value else {
+      return DoctorItem(
+        check, .warn,
+        "\(name) (line \(item.line)) is an expression closte cannot evaluate"
+          + (item.reason.map { ": \($0)" } ?? "") + ".", hint: hint)
+    }
+    guard value.truthy else { return DoctorItem(check, .fail, "\(name) is not true (line \(item.line)).", hint: hint) }
+    if item.conditional {
+      return DoctorItem(check, .warn, "\(name) is true, but defined under a condition (line \(item.line)).", hint: hint)
+    }
+    return DoctorItem(check, .pass, "\(name) is true.")
+  }
+
+  func domainCurrentSite(_ config: WPConfig) async -> DoctorItem {
+    let check = "domain-current-site"
+    guard case .string(let value)? = config.constantValue("DOMAIN_CURRENT_SITE"), !value.trimmingSpaces.isEmpty else {
+      return DoctorItem(check, .fail, "DOMAIN_CURRENT_SITE is not set.", hint: Hints.domainCurrentSite)
+    }
+    // The constant may carry a port (`example.com:8080`); DNS knows only the host.
+    let host = String(value.trimmingSpaces.split(separator: ":").first ?? "")
+    switch await probe.resolve(host) {
+    case .success(let addresses):
+      return DoctorItem(check, .pass, "\(host) resolves to \(addresses.joined(separator: ", ")).")
+    case .failure(let error):
+      return DoctorItem(
+        check, .fail, error.message, hint: "The network's main domain must resolve: `closte dns check \(host)`.")
+    }
+  }
+
+  func onCloste(_ domain: String, aliases: [String]) -> DoctorItem {
+    if aliases.contains(domain) {
+      return DoctorItem("on-closte", domain: domain, .pass, "\(domain) is a Closte alias.")
+    }
+    if let dot = domain.firstIndex(of: "."), aliases.contains("*" + domain[dot...]) {
+      return DoctorItem("on-closte", domain: domain, .pass, "\(domain) is covered by the alias *\(domain[dot...]).")
+    }
+    return DoctorItem(
+      "on-closte", domain: domain, .fail, "\(domain) is not among Closte's aliases.",
+      hint: "Add it: `closte domain add \(domain)`. Closte issues its certificate 5-10 minutes later.")
+  }
+
+  func dnsItem(_ domain: String, _ finding: DNSFinding) -> DoctorItem {
+    switch finding.verdict {
+    case .points: return DoctorItem("dns", domain: domain, .pass, finding.summary)
+    case .proxied: return DoctorItem("dns", domain: domain, .warn, finding.summary, hint: finding.hint)
+    case .notPointing:
+      return DoctorItem(
+        "dns", domain: domain, .fail, finding.summary + " The SSL check was not run.", hint: finding.hint ?? Hints.dns)
+    }
+  }
+
+  func sslItem(_ domain: String, _ finding: SSLFinding) -> DoctorItem {
+    guard finding.valid else {
+      return DoctorItem("ssl", domain: domain, .fail, finding.summary, hint: finding.hint ?? Hints.ssl)
+    }
+    if let days = finding.daysLeft, days < Self.expiryWarningDays {
+      return DoctorItem(
+        "ssl", domain: domain, .warn, finding.summary + " It expires in \(days) day\(days == 1 ? "" : "s").",
+        hint: "Closte renews certificates while the domain points at its server: check the DNS, or ask Closte.")
+    }
+    return DoctorItem("ssl", domain: domain, .pass, finding.summary)
+  }
+}
+
+extension ClosteError {
+  /// Any error as a `ClosteError` (they all are; this keeps `doctor` from aborting if one is not).
+  static func wrap(_ error: Error) -> ClosteError {
+    (error as? ClosteError) ?? ClosteError(.internalError, "\(error)")
+  }
+}

@@ -1,0 +1,43 @@
+/// The stage machine's checks over the network: `dns check` against the network's addresses and
+/// hosts, and `ssl check`, each bounded by `--timeout`.
+public struct LiveDomainProbe: DomainProbe {
+  public var resolver: Resolver
+  public var expectations: [DNSNetwork.Expectation]
+  public var timeout: Double
+  public var ssl: SSLCheck
+  public var sslRequest: @Sendable (String) -> SSLCheckRequest
+
+  public init(
+    resolver: Resolver, expectations: [DNSNetwork.Expectation], timeout: Double, ssl: SSLCheck,
+    sslRequest: @escaping @Sendable (String) -> SSLCheckRequest
+  ) {
+    self.resolver = resolver
+    self.expectations = expectations
+    self.timeout = timeout
+    self.ssl = ssl
+    self.sslRequest = sslRequest
+  }
+
+  public func checkDNS(_ domain: String) async -> ProbeOutcome {
+    let deadline = Deadline(secondsFromNow: timeout)
+    guard let name = try? DomainNameCheck.parse(domain) else {
+      return ProbeOutcome(passed: false, summary: "'\(domain)' is not a domain name.")
+    }
+    let (network, _) = DNSNetwork.resolve(expectations, resolver: resolver, deadline: deadline)
+    let report = DNSCheck.run(domain: name, network: network, resolver: resolver, deadline: deadline)
+    return ProbeOutcome(passed: report.passes, summary: report.reason, hint: report.hint, details: report.json)
+  }
+
+  public func checkSSL(_ domain: String) async -> ProbeOutcome {
+    do {
+      let report = try await ssl.run(sslRequest(domain))
+      return ProbeOutcome(
+        passed: report.valid, summary: report.message, hint: report.reason?.hint(for: report.domain),
+        details: report.json)
+    } catch let error as ClosteError {
+      return ProbeOutcome(passed: false, summary: error.message, hint: error.hint)
+    } catch {
+      return ProbeOutcome(passed: false, summary: "\(error)")
+    }
+  }
+}

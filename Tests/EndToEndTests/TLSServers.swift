@@ -1,0 +1,87 @@
+import Foundation
+
+/// `openssl s_server` on 127.0.0.1 on a port the system picks, serving one certificate. Started
+/// with `SpawnedProcess` (see DNSMasq.swift for why not `Process`); stopped by `stop()`, which
+/// tests call in `defer`.
+final class OpenSSLServer {
+  let port: UInt16
+  private let child: SpawnedProcess
+  private let log: String
+
+  /// `-www` answers by itself; without it s_server reads standard input and drops the client at its end.
+  init(cert: String, key: String, extra: [String] = []) throws {
+    log = FileManager.default.temporaryDirectory.appendingPathComponent("closte-s_server-\(UUID().uuidString)").path
+    child = try SpawnedProcess(
+      TestPKI.opensslPath, ["s_server", "-www", "-accept", "127.0.0.1:0", "-cert", cert, "-key", key] + extra,
+      output: log)
+    // s_server prints `ACCEPT 127.0.0.1:<port>` once it listens; wait for it, at most 10 s.
+    var found: UInt16?
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline && child.isRunning {
+      let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+      if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT ") }),
+        let port = line.split(separator: ":").last.flatMap({ UInt16($0) })
+      {
+        found = port
+        break
+      }
+      usleep(20_000)
+    }
+    guard let found else {
+      let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+      child.kill()
+      try? FileManager.default.removeItem(atPath: log)
+      throw TestPKI.CommandFailed(description: "openssl s_server did not start: \(text)")
+    }
+    port = found
+  }
+
+  func stop() {
+    child.kill()
+    try? FileManager.default.removeItem(atPath: log)
+  }
+}
+
+/// A loopback TCP port that completes the TCP handshake (the kernel's backlog does that) and then
+/// never says a word: a server that does not speak TLS.
+final class SilentListener {
+  let descriptor: Int32
+  let port: UInt16
+
+  init() throws {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(descriptor, 8) == 0 else {
+      close(descriptor)
+      throw TestPKI.CommandFailed(description: "could not listen on 127.0.0.1")
+    }
+    self.descriptor = descriptor
+    port = Self.localPort(of: descriptor)
+  }
+
+  func stop() { close(descriptor) }
+
+  /// A port on 127.0.0.1 where nothing listens (bound, then released).
+  static func closedPort() throws -> UInt16 {
+    let listener = try SilentListener()
+    listener.stop()
+    return listener.port
+  }
+
+  private static func localPort(of descriptor: Int32) -> UInt16 {
+    var address = sockaddr_in()
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    return UInt16(bigEndian: address.sin_port)
+  }
+}
