@@ -40,6 +40,12 @@ final class PackageTest extends BridgeTestCase {
 		$this->assertEqualsCanonicalizing( self::SUBCOMMANDS, $composer['extra']['commands'] );
 	}
 
+	public function test_the_entry_file_does_nothing_outside_wp_cli(): void {
+		$entry  = dirname( __DIR__ ) . '/closte-command.php';
+		$script = 'require ' . var_export( $entry, true ) . '; echo class_exists("Closte\\Bridge\\CommandRegistry", false) ? "registered" : "inert";';
+		$this->assertSame( 'inert', (string) shell_exec( escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $script ) ) );
+	}
+
 	public function test_every_subcommand_has_options_examples_and_runs_before_wordpress(): void {
 		foreach ( array( ClosteCommand::class, ConfigCommand::class, DomainCommand::class, DnsCommand::class, SslCommand::class ) as $class ) {
 			// WP-CLI registers a group's @when for every command under it, and a method's for itself.
