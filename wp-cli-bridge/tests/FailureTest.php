@@ -135,7 +135,7 @@ final class FailureTest extends BridgeTestCase {
 				( new ClosteCommand() )->version( array(), array() );
 			}
 		);
-		$this->assertMatchesRegularExpression( '/^closte \S+$/', $this->calls( 'line' )[0][1] );
+		$this->assertMatchesRegularExpression( '/^closte \S+$/m', $this->calls( 'line' )[0][1] );
 		WP_CLI::reset();
 		$this->run_command(
 			function () {

@@ -7,6 +7,7 @@
 
 namespace Closte\Bridge\Command;
 
+use Closte\Bridge\BridgeVersion;
 use Closte\Bridge\Cli;
 use Closte\Bridge\Network;
 use Closte\Bridge\TimeBudget;
@@ -164,12 +165,12 @@ final class ClosteCommand {
 	}
 
 	/**
-	 * Shows the closte binary's version.
+	 * Shows the closte binary's version and the bridge's; warns when they speak different rpc protocols.
 	 *
 	 * ## OPTIONS
 	 *
 	 * [--format=<format>]
-	 * : `json` for the version and the rpc protocol version as JSON.
+	 * : `json` for the binary's fields and the bridge's (`bridge`: version, protocol) as one JSON object.
 	 * ---
 	 * options:
 	 *   - text
@@ -186,10 +187,7 @@ final class ClosteCommand {
 	 * @param array<string,mixed> $assoc_args Options.
 	 */
 	public function version( $args, $assoc_args ) {
-		if ( isset( $assoc_args['format'] ) && 'text' === $assoc_args['format'] ) {
-			unset( $assoc_args['format'] );
-		}
-		Cli::run( 'version', $args, $assoc_args );
+		BridgeVersion::show( $assoc_args );
 	}
 
 	/**
