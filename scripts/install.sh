@@ -71,24 +71,26 @@ fi
 
 changed=0
 # Copies a file into place only when its content differs, so a second run changes nothing.
-put() { # source target mode
-  if [ -f "$2" ] && cmp -s "$1" "$2"; then return 0; fi
+put() { # source target mode [quiet]
+  if [ -f "$2" ] && cmp -s "$1" "$2"; then return 1; fi
   mkdir -p "$(dirname "$2")"
   install -m "$3" "$1" "$2.new.$$"
   mv -f "$2.new.$$" "$2"
-  say "wrote $2"
+  [ -n "${4:-}" ] || say "wrote $2"
   changed=1
 }
 
-put "$release/closte" "$prefix/closte" 0755
+put "$release/closte" "$prefix/closte" 0755 || true
 "$prefix/closte" completion bash >"$work/completion"
-put "$work/completion" "$share/bash-completion/completions/closte" 0644
+put "$work/completion" "$share/bash-completion/completions/closte" 0644 || true
 
 if [ "$bridge" = 1 ] && [ -d "$release/wp-cli-bridge" ]; then
   target="$share/closte/wp-cli-bridge"
+  written=0
   while IFS= read -r file; do
-    put "$release/wp-cli-bridge/$file" "$target/${file#./}" 0644
+    if put "$release/wp-cli-bridge/$file" "$target/${file#./}" 0644 quiet; then written=$((written + 1)); fi
   done < <(cd "$release/wp-cli-bridge" && find . -type f | LC_ALL=C sort)
+  [ "$written" = 0 ] || say "wrote $written files of the WP-CLI bridge in $target"
   # Files an older release had and this one has not.
   while IFS= read -r file; do
     if [ ! -e "$release/wp-cli-bridge/$file" ]; then
