@@ -78,6 +78,9 @@ import Testing
       #expect(argv.stdout == "")
       #expect((argv.status == 0) == (response["data"] == .bool(true)))
       #expect(response["ok"] == .bool(true))
+      // The exit status is the answer, the same through both front ends; a "no" does not fail the stream.
+      #expect(response["exit_status"] == .int(Int(argv.status)))
+      #expect(rpc.status == 0)
     case .error(let code):
       #expect(response["ok"] == .bool(false))
       #expect(response["error"]?["code"] == .string(code))

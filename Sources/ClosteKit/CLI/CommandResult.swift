@@ -21,6 +21,9 @@ public struct CommandResult: Sendable {
   public var failure: ClosteError?
   /// An exit status without an error (for `config has`, whose "no" is exit 1 and nothing printed).
   public var exitStatus: ExitStatus
+  /// True when the exit status is itself the answer (`config has`, `domain status`): a 1 then means
+  /// "no" or "not yet", not a failure, so an rpc answer is still `ok`.
+  public var exitStatusIsAnswer = false
 
   public init(
     data: JSONValue, rendering: Rendering, warnings: [String] = [], failure: ClosteError? = nil,

@@ -156,7 +156,8 @@ public enum ConfigCommands {
   ) { context in
     let kind = ConfigListing.Kind(rawValue: context.invocation.string("type") ?? "all") ?? .all
     let defined = try ConfigListing.has(context.args[0], kind: kind, in: try context.config())
-    return CommandResult(
-      data: .bool(defined), rendering: .none, exitStatus: defined || context.isRPC ? .success : .failure)
+    var result = CommandResult(data: .bool(defined), rendering: .none, exitStatus: defined ? .success : .failure)
+    result.exitStatusIsAnswer = true
+    return result
   }
 }

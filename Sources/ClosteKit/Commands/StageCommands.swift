@@ -28,9 +28,11 @@ public enum StageCommands {
     let machine = StageMachine(
       probe: try liveProbe(context), clock: context.runtime.clock, schedule: try StageSchedule.from(context.invocation))
     let report = await machine.pass(domain)
-    return .report(
+    var result = CommandResult.report(
       report.json, tableFields: StageReport.statusFields, invocation: context.invocation,
       exitStatus: report.stage == .done ? .success : .failure)
+    result.exitStatusIsAnswer = true  // "not done yet" is the answer of one pass, not a failure
+    return result
   }
 
   static let wait = CommandSpec(

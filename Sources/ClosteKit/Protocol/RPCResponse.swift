@@ -11,7 +11,7 @@ public enum RPCResponse {
   public static func success(id: JSONValue, result: CommandResult) -> JSONValue {
     var object = JSONObject()
     object["id"] = id
-    object["ok"] = .bool(result.failure == nil && result.exitStatus == .success)
+    object["ok"] = .bool(result.failure == nil && (result.exitStatus == .success || result.exitStatusIsAnswer))
     object["data"] = result.data
     object["warnings"] = .array(result.warnings.map { .string($0) })
     if let failure = result.failure { object["error"] = failure.json }
