@@ -25,15 +25,7 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   public func write(_ bytes: [UInt8]) {
     lock.lock()
     defer { lock.unlock() }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
+    writeAll(fd, bytes)
   }
 }
 

@@ -69,15 +69,6 @@ public final class WULog: @unchecked Sendable {
     let bytes = Array(text.utf8)
     lock.lock()
     defer { lock.unlock() }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return false
-      }
-      offset += written
-    }
-    return true
+    return writeAll(fd, bytes)
   }
 }
