@@ -68,6 +68,16 @@ public struct ClosteClient: Sendable {
     try await perform(.addAlias("", wildcard: false))
   }
 
+  /// The same client, except that a 429 is thrown at once (`rateLimitHandedOver`) instead of retried
+  /// here: for a batch that slows down as a whole (`BatchRunner`).
+  public func handingRateLimitsToCaller() -> ClosteClient {
+    var policy = self.policy
+    policy.retriesRateLimits = false
+    return ClosteClient(
+      endpoint: endpoint, apiKey: apiKey, transport: transport, policy: policy, clock: clock, timeout: timeout,
+      observer: observer, debug: debug)
+  }
+
   // MARK: The one request-and-retry path
 
   /// Sends `call`, retrying connection errors, HTTP 5xx and 429 (after `Retry-After`) with backoff,
@@ -92,6 +102,9 @@ public struct ClosteClient: Sendable {
         case 429:
           retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"], now: clock.now())
           await observer?.rateLimited(retryAfter: retryAfter)
+          if !policy.retriesRateLimits {
+            throw ClosteError.rateLimitHandedOver(call: call.target, retryAfter: retryAfter)
+          }
           failure = .apiRateLimited(call: call.target)
         case 500...599:
           failure = .apiServerError(call: call.target, status: response.status)
