@@ -1,2 +1,34 @@
-// PLACEHOLDER: the Closte API simulator is built in the Closte client work.
-print("closte-simulator: not built yet")
+import Foundation
+
+// closte-simulator: Closte's client API on loopback, for tests, benchmarks, the demo and CI.
+// It shares no code with closte on purpose: a stand-in written apart from the client cannot
+// hide a misunderstanding the two would share (form encoding, field names, answers).
+signal(SIGPIPE, SIG_IGN)
+let options: SimulatorOptions
+do {
+  options = try SimulatorOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch is HelpRequested {
+  print(SimulatorOptions.help)
+  exit(0)
+} catch let error as UsageError {
+  FileHandle.standardError.write(Data("closte-simulator: \(error.message)\nRun closte-simulator --help.\n".utf8))
+  exit(2)
+}
+
+do {
+  let simulator = try ClosteSimulator(options: options)
+  let server = try HTTPServer(host: options.host, port: options.port) { simulator.handle($0) }
+  simulator.server = server
+  // The first line is the port alone, so scripts can read it.
+  print(server.port)
+  fflush(stdout)
+  if !options.quiet {
+    let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+    FileHandle.standardError.write(
+      Data("closte-simulator: listening on http://\(host):\(server.port) (stop with Ctrl-C or SIGTERM)\n".utf8))
+  }
+  server.run()
+} catch let error as UsageError {
+  FileHandle.standardError.write(Data("closte-simulator: \(error.message)\n".utf8))
+  exit(1)
+}

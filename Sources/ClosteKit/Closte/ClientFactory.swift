@@ -61,7 +61,8 @@ extension CommandContext {
     let (key, source) = try closteAPIKey()
     let diagnostics = self.diagnostics
     diagnostics.debug(
-      "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(timeout) s, retries \(policy.maxRetries)")
+      "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(JSONWriter.formatDouble(timeout)) s, retries \(policy.maxRetries)"
+    )
     return ClosteClient(
       endpoint: endpoint, apiKey: key,
       transport: transport ?? URLSessionTransport(maximumConnections: (try? batchConcurrency()) ?? 6), policy: policy,

@@ -92,7 +92,7 @@ public struct ClosteClient: Sendable {
       let remaining = deadline.timeIntervalSince(clock.now())
       guard remaining > 0 else { throw ClosteError.apiTimeout(call: call.target, seconds: timeout) }
       await observer?.willSend(call)
-      debug("\(call.method.rawValue) \(endpoint.base)\(call.target) (attempt \(attempt)) \(call.describedFields)")
+      debug("\(call.method.rawValue) \(endpoint.base)\(call.target) (attempt \(attempt))\(call.describedFields)")
       let failure: ClosteError
       var retryAfter: Double?
       switch await exchange(request, timeout: remaining) {
@@ -166,7 +166,7 @@ public enum ClosteCall: Sendable, Equatable {
     switch self {
     case .getDomains: return ""
     case .addAlias(let domain, let wildcard), .removeAlias(let domain, let wildcard):
-      return "domain=\(domain) wildcard=\(wildcard ? 1 : 0)"
+      return " domain=\(domain) wildcard=\(wildcard ? 1 : 0)"
     }
   }
 
