@@ -57,6 +57,14 @@ public final class BatchProgress {
     public var succeeded: Int
     public var failed: Int
     public var seconds: Double
+
+    public init(done: Int, total: Int, succeeded: Int, failed: Int, seconds: Double) {
+      self.done = done
+      self.total = total
+      self.succeeded = succeeded
+      self.failed = failed
+      self.seconds = seconds
+    }
   }
 
   private func status(_ now: Date) -> Status {
@@ -90,13 +98,13 @@ public final class BatchProgress {
   private static func pace(_ status: Status) -> String {
     guard status.seconds > 0, status.done > 0 else { return "0/s" }
     let rate = Double(status.done) / status.seconds
-    let text = JSONWriter.formatDouble((rate * 10).rounded() / 10) + "/s"
+    let text = String(format: "%.1f/s", rate)
     guard status.done < status.total else { return text + "  in " + duration(status.seconds) }
     return text + "  " + duration(Double(status.total - status.done) / rate) + " left"
   }
 
   static func duration(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded(.up))
+    let whole = Int(seconds.rounded())
     if whole < 60 { return "\(whole)s" }
     if whole < 3600 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
     return "\(whole / 3600)h\(String(format: "%02d", whole / 60 % 60))m"

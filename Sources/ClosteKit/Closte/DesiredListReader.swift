@@ -59,6 +59,7 @@ public final class DesiredListReader {
   // MARK: - Formats
 
   private func detectFormat() throws {
+    while buffer.count < 3 && !ended { fill() }
     while true {
       if start + 3 <= buffer.count, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
         start += 3  // a UTF-8 byte order mark
@@ -193,7 +194,8 @@ public final class DesiredListReader {
 
   private func invalid(_ raw: String, _ reason: String) -> Item {
     let shown = raw.count > 200 ? String(raw.prefix(200)) + "..." : raw
-    return .invalid(InvalidEntry(input: shown, position: position, reason: reason))
+    let place = (format == .jsonArray ? "element " : "line ") + String(position)
+    return .invalid(InvalidEntry(input: shown, position: position, location: place, reason: reason))
   }
 
   // MARK: - Bytes
@@ -260,11 +262,14 @@ public struct InvalidEntry: Equatable, Sendable {
   public var input: String
   /// Its line number, or its element number in a JSON array (1-based).
   public var position: Int
+  /// `line 3` or `element 3`.
+  public var location: String
   public var reason: String
 
-  public init(input: String, position: Int, reason: String) {
+  public init(input: String, position: Int, location: String, reason: String) {
     self.input = input
     self.position = position
+    self.location = location
     self.reason = reason
   }
 }

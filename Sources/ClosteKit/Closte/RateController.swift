@@ -91,7 +91,8 @@ public struct RateController: Sendable {
   public mutating func rateLimited(retryAfter: Double, startedAt: Date, at now: Date) {
     inFlight = max(0, inFlight - 1)
     pausedUntil = max(pausedUntil, now.addingTimeInterval(max(0, retryAfter)))
-    guard startedAt >= lastCut else { return }
+    nextStart = max(nextStart, pausedUntil)
+    guard startedAt > lastCut else { return }
     lastCut = now
     successesSinceGrowth = 0
     parallelism = max(1, parallelism / 2)
@@ -104,7 +105,6 @@ public struct RateController: Sendable {
       rate = max(minimumRate, accepted * 0.9)
     }
     if let rate { lowestRate = min(lowestRate ?? rate, rate) }
-    nextStart = max(nextStart, pausedUntil)
   }
 
   private mutating func trimRecent(_ now: Date) {

@@ -83,7 +83,7 @@ public struct SyncPlan: Sendable {
         entries.append(Entry(domain: name, action: remaining.remove(name) == nil ? .add : .keep))
       case .invalid(let invalid):
         entries.append(
-          Entry(domain: invalid.input, action: .invalid, error: "entry \(invalid.position): \(invalid.reason)"))
+          Entry(domain: invalid.input, action: .invalid, error: "\(invalid.location): \(invalid.reason)"))
       }
     }
     seen = []

@@ -226,7 +226,9 @@ struct DomainSyncCommand {
     } else if !invalid.isEmpty {
       failure = ClosteError(
         .invalidDomain,
-        "\(invalid.count) entries of the desired list are not domain names; they were skipped"
+        (invalid.count == 1
+          ? "1 entry of the desired list is not a domain name; it was skipped"
+          : "\(invalid.count) entries of the desired list are not domain names; they were skipped")
           + (applied ? ", and the rest was applied." : "."),
         hint: "Fix or remove them; the warnings and the rows with action invalid say which.", exitStatus: .usage)
     }

@@ -63,8 +63,10 @@ public enum SyncReport {
     if ignored > 0 { notes.append("\(ignored) on Closte but not in the list, left alone (--prune removes them)") }
     let protected = count(applied ? "protected" : "protect")
     if protected > 0 { notes.append("\(protected) protected (the network's own domain)") }
-    if plan.invalidCount > 0 { notes.append("\(plan.invalidCount) invalid entries skipped") }
-    if plan.duplicates > 0 { notes.append("\(plan.duplicates) duplicates") }
+    if plan.invalidCount > 0 {
+      notes.append("\(plan.invalidCount) invalid \(plan.invalidCount == 1 ? "entry" : "entries") skipped")
+    }
+    if plan.duplicates > 0 { notes.append("\(plan.duplicates) \(plan.duplicates == 1 ? "duplicate" : "duplicates")") }
     if !notes.isEmpty { text += "; " + notes.joined(separator: "; ") }
     return text + "."
   }
