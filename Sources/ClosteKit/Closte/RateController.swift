@@ -6,11 +6,12 @@ import Foundation
 /// - At most `parallelism` requests are in flight; it starts at `--concurrency`.
 /// - A 429 pauses every start until its `Retry-After` has passed.
 /// - A 429 is also a congestion signal (AIMD, as TCP does it): the parallelism is halved, and the
-///   batch is paced at 90% of the rate Closte just accepted (successes in the last second), or 80%
-///   of its previous pace. Only the first 429 of a burst cuts: answers to requests that started
-///   before the cut are the same signal.
+///   batch is paced at 90% of the rate Closte just accepted (successes in the last second), or of
+///   the pace that met the 429. Only the first 429 of a burst cuts: answers to requests that
+///   started before the cut are the same signal.
 /// - Calm recovers: one more parallel request per `parallelism` successes, and one more request
-///   per second of pace every `probeInterval` seconds without a 429.
+///   per second of pace every `probeInterval` seconds without a 429 while below 95% of the pace
+///   that met the last 429, six times slower above it (a limit that was lifted is found again).
 ///
 /// A pure value: time is passed in, so tests drive it exactly.
 public struct RateController: Sendable {
@@ -38,6 +39,8 @@ public struct RateController: Sendable {
   /// The slowest pace a batch is cut to.
   public var minimumRate = 0.5
 
+  /// The pace that last met a 429 (or, at the first, the rate Closte had just accepted).
+  private var ceiling: Double?
   private var nextStart = Date.distantPast
   private var lastCut = Date.distantPast
   private var lastProbe = Date.distantPast
@@ -76,9 +79,14 @@ public struct RateController: Sendable {
       parallelism += 1
       successesSinceGrowth = 0
     }
-    if let current = rate, now.timeIntervalSince(max(lastCut, lastProbe)) >= probeInterval {
-      rate = current + 1
-      lastProbe = now
+    if let current = rate {
+      // Up to just below the rate that last met a 429, probe every interval; past it, six times slower.
+      let belowCeiling = current + 1 <= (ceiling ?? .infinity) * 0.95
+      let wait = belowCeiling ? probeInterval : probeInterval * 6
+      if now.timeIntervalSince(max(lastCut, lastProbe)) >= wait {
+        rate = current + 1
+        lastProbe = now
+      }
     }
   }
 
@@ -100,10 +108,11 @@ public struct RateController: Sendable {
     trimRecent(now)
     let accepted = Double(recentSuccesses.count)
     if let current = rate {
-      rate = max(minimumRate, current * 0.8)
+      ceiling = current
     } else if accepted >= 2 {
-      rate = max(minimumRate, accepted * 0.9)
+      ceiling = accepted
     }
+    if let ceiling { rate = max(minimumRate, ceiling * 0.9) }
     if let rate { lowestRate = min(lowestRate ?? rate, rate) }
   }
 

@@ -64,7 +64,7 @@ import Testing
     #expect(controller.parallelism == 2)
     controller.started(at: at(2.5))
     controller.rateLimited(retryAfter: 2, startedAt: at(2.5), at: at(2.6))
-    #expect(controller.rate == 9 * 0.8)
+    #expect(controller.rate == 9 * 0.9)
     #expect(controller.parallelism == 1)
     #expect(controller.lowestParallelism == 1)
     // Successes grow the parallelism back one at a time, and calm raises the pace.
@@ -75,7 +75,14 @@ import Testing
       now += 0.2
     }
     #expect(controller.parallelism == 4)
-    #expect((controller.rate ?? 0) > 9 * 0.8)
+    // Below 95% of the pace that met the 429 (8.1 + 1 > 0.95 x 9): the next probe waits 30 s.
+    #expect(controller.rate == 9 * 0.9)
+    while now < 40 {
+      controller.started(at: at(now))
+      controller.succeeded(at: at(now + 0.01))
+      now += 0.2
+    }
+    #expect(controller.rate == 9 * 0.9 + 1)
   }
 
   @Test func aFirst429WithoutSuccessesOnlyPausesAndHalves() {
