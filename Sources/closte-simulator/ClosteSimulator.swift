@@ -196,6 +196,7 @@ final class ClosteSimulator: @unchecked Sendable {
       }
       lock.lock()
       defer { lock.unlock() }
+      if faults.refuseDomain == domain { return refuse("Domain is blocked: \(domain)", "refused: blocked") }
       if path == "/adddomainalias" {
         guard index[domain] == nil else { return refuse("Domain alias already exists: \(domain)", "refused: exists") }
         insert(domain, wildcard: wildcard)

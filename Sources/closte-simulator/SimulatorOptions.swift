@@ -54,6 +54,7 @@ struct SimulatorOptions {
       --malformed-first=<n> Answer HTTP 200 with a body that is not JSON, for the first n requests.
       --hang=<path>         Never answer requests to this path (e.g. /adddomainalias).
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
+      --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
 
     CONTROL API (not counted, never delayed or faulted)
       GET  /_simulator/stats      {"requests":n,"by_path":{...},"by_status":{...},"dropped":n,
@@ -134,6 +135,7 @@ struct Faults {
   var hangPath: String?
   var noGetDomains = false
   var entryShape = "object"
+  var refuseDomain: String?
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -158,6 +160,7 @@ struct Faults {
     case "malformed-first": malformedFirst = try number()
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
+    case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":
       guard value == "object" || value == "string" else { throw UsageError("entry-shape is object or string") }
       entryShape = value ?? "object"

@@ -1,0 +1,90 @@
+import Testing
+
+@testable import ClosteKit
+
+@Suite struct DomainNameTests {
+  @Test(arguments: [
+    ("example.com", "example.com"),
+    ("Example.COM.", "example.com"),
+    ("*.example.com", "*.example.com"),
+    ("*.Example.com.", "*.example.com"),
+    ("bücher.de", "xn--bcher-kva.de"),
+    ("MÜNCHEN.de", "xn--mnchen-3ya.de"),
+    ("a-b.c-d.example", "a-b.c-d.example"),
+    ("xn--bcher-kva.de", "xn--bcher-kva.de"),
+    ("123.example.com", "123.example.com"),
+    (String(repeating: "a", count: 63) + ".com", String(repeating: "a", count: 63) + ".com"),
+  ])
+  func normalises(_ input: String, _ expected: String) throws {
+    #expect(try DomainName(validating: input).name == expected)
+  }
+
+  @Test(arguments: [
+    ("", "empty"),
+    (".", "empty"),
+    ("https://example.com", "URL"),
+    ("example.com/path", "path"),
+    ("example.com:8080", "port"),
+    ("exa mple.com", "space"),
+    ("example.com\n", "control"),
+    ("exa\u{0}mple.com", "control"),
+    ("example..com", "empty label"),
+    (".example.com", "empty label"),
+    ("-example.com", "hyphen"),
+    ("example-.com", "hyphen"),
+    ("foo.*.example.com", "wildcard"),
+    ("*example.com", "wildcard"),
+    ("*", "wildcard needs"),
+    ("ex_ample.com", "'_'"),
+    ("user@example.com", "user name"),
+    (String(repeating: "a", count: 64) + ".com", "longer than 63"),
+    (Array(repeating: String(repeating: "a", count: 60), count: 5).joined(separator: "."), "longer than 253"),
+  ])
+  func refuses(_ input: String, _ reason: String) {
+    do {
+      _ = try DomainName(validating: input)
+      Issue.record("'\(input)' was accepted")
+    } catch let error as ClosteError {
+      #expect(error.code == .invalidDomain)
+      #expect(error.exitStatus == .usage)
+      #expect(error.message.contains(reason), "\(error.message)")
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func wildcardParts() throws {
+    let name = try DomainName(validating: "*.example.com")
+    #expect(name.isWildcard)
+    #expect(name.base == "example.com")
+    #expect(name.wwwTwin == nil)
+  }
+}
+
+@Suite struct WWWPolicyTests {
+  // Ultimate Multisite's own Domain_Manager tests, as a table.
+  @Test(arguments: [
+    ("example.com", true), ("test.org", true), ("site.net", true),
+    ("example.co.uk", true), ("test.com.au", true), ("site.co.nz", true), ("company.com.br", true),
+    ("business.co.in", true),
+    ("subdomain.example.com", false), ("api.test.org", false), ("deep.sub.example.com", false),
+    ("subdomain.example.co.uk", false), ("api.test.com.au", false), ("blog.site.co.nz", false),
+    ("example.org.uk", false),
+  ])
+  func mainDomain(_ domain: String, _ isMain: Bool) throws {
+    #expect(WWWPolicy.isMainDomain(try DomainName(validating: domain)) == isMain)
+  }
+
+  @Test(arguments: [
+    (WWWPolicy.always, "shop.example.com", ["shop.example.com", "www.shop.example.com"]),
+    (.always, "example.com", ["example.com", "www.example.com"]),
+    (.mainOnly, "example.co.uk", ["example.co.uk", "www.example.co.uk"]),
+    (.mainOnly, "shop.example.co.uk", ["shop.example.co.uk"]),
+    (.never, "example.com", ["example.com"]),
+    (.always, "*.example.com", ["*.example.com"]),
+    (.always, "www.example.com", ["www.example.com"]),
+  ])
+  func expands(_ policy: WWWPolicy, _ domain: String, _ expected: [String]) throws {
+    #expect(policy.expand(try DomainName(validating: domain)).map(\.name) == expected)
+  }
+}
