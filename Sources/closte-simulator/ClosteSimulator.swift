@@ -33,7 +33,9 @@ final class ClosteSimulator: @unchecked Sendable {
     faults = options.faults
     initialFaults = options.faults
     if let path = options.logFile {
-      if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+      if !FileManager.default.fileExists(atPath: path) {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+      }
       guard let handle = FileHandle(forWritingAtPath: path) else { throw UsageError("cannot write --log=\(path)") }
       handle.seekToEndOfFile()
       logFile = handle
@@ -69,7 +71,7 @@ final class ClosteSimulator: @unchecked Sendable {
     byPath[path, default: 0] += 1
     inFlight += 1
     maxInFlight = max(maxInFlight, inFlight)
-    let fault = takeFault(path: path)
+    let fault = faults.redirectTo.map { Fault.redirect($0) } ?? takeFault(path: path)
     let latency = faults.latencyMilliseconds
     let retryAfter = faults.retryAfter
     lock.unlock()
@@ -98,11 +100,15 @@ final class ClosteSimulator: @unchecked Sendable {
     return answer
   }
 
-  private enum Fault { case none, drop, fail, limit, malformed, hang }
+  private enum Fault {
+    case none, drop, fail, limit, malformed, hang
+    case redirect(String)
+  }
 
   /// Which fault this request meets (called under the lock).
   private func takeFault(path: String) -> Fault {
     if let hang = faults.hangPath, hang == path || "/" + hang == path { return .hang }
+    if let only = faults.faultPath, only != path && "/" + only != path { return .none }
     if faults.dropFirst > 0 {
       faults.dropFirst -= 1
       return .drop
@@ -136,6 +142,8 @@ final class ClosteSimulator: @unchecked Sendable {
     retryAfter: String
   ) -> (HTTPServer.Answer, Int, String) {
     switch fault {
+    case .redirect(let target):
+      return (json(301, "{}", extra: [("Location", target + path)]), 301, "fault: redirect")
     case .drop: return (.drop, 0, "fault: dropped")
     case .hang: return (.hang, 0, "fault: hung")
     case .limit:

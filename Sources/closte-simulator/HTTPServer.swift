@@ -99,7 +99,8 @@ final class HTTPServer: @unchecked Sendable {
           if errno != EINTR { usleep(10_000) }
           continue
         }
-        fatalError("accept(): \(String(cString: strerror(errno)))")
+        FileHandle.standardError.write(Data("closte-simulator: accept(): \(String(cString: strerror(errno)))\n".utf8))
+        exit(1)
       }
       var one: Int32 = 1
       setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -221,6 +222,7 @@ final class HTTPServer: @unchecked Sendable {
   static func reason(_ status: Int) -> String {
     switch status {
     case 200: return "OK"
+    case 301: return "Moved Permanently"
     case 400: return "Bad Request"
     case 404: return "Not Found"
     case 405: return "Method Not Allowed"

@@ -52,8 +52,10 @@ struct SimulatorOptions {
       --rate-limit=<n>      At most n requests per second; beyond that HTTP 429 with Retry-After.
       --retry-after=<s>     The Retry-After of a 429, in seconds (default 1).
       --malformed-first=<n> Answer HTTP 200 with a body that is not JSON, for the first n requests.
+      --fault-path=<path>   Count and fault only requests to this path (e.g. /adddomainalias).
       --hang=<path>         Never answer requests to this path (e.g. /adddomainalias).
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
+      --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
 
     CONTROL API (not counted, never delayed or faulted)
@@ -136,6 +138,8 @@ struct Faults {
   var noGetDomains = false
   var entryShape = "object"
   var refuseDomain: String?
+  var faultPath: String?
+  var redirectTo: String?
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -160,6 +164,8 @@ struct Faults {
     case "malformed-first": malformedFirst = try number()
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
+    case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
+    case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":
       guard value == "object" || value == "string" else { throw UsageError("entry-shape is object or string") }

@@ -4,6 +4,17 @@ import Foundation
 // It shares no code with closte on purpose: a stand-in written apart from the client cannot
 // hide a misunderstanding the two would share (form encoding, field names, answers).
 signal(SIGPIPE, SIG_IGN)
+// A parent (a test runner, a CI shell) may hand down blocked or ignored SIGTERM/SIGINT: the
+// simulator must always stop when asked.
+var unblocked = sigset_t()
+sigemptyset(&unblocked)
+sigaddset(&unblocked, SIGTERM)
+sigaddset(&unblocked, SIGINT)
+sigaddset(&unblocked, SIGHUP)
+sigprocmask(SIG_UNBLOCK, &unblocked, nil)
+signal(SIGTERM, SIG_DFL)
+signal(SIGINT, SIG_DFL)
+signal(SIGHUP, SIG_DFL)
 let options: SimulatorOptions
 do {
   options = try SimulatorOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -28,7 +28,10 @@ public enum ArgvFrontEnd {
         diagnostics.error("\(error)")
         return ExitStatus.failure.rawValue
       }
-      if let failure = result.failure { diagnostics.error(failure.message) }
+      if let failure = result.failure {
+        diagnostics.error(failure.message)
+        if let hint = failure.hint { diagnostics.sink.write(runtime.redactor.redact("Hint: \(hint)\n")) }
+      }
       return result.exitStatus.rawValue
     case .failure(let error):
       report(error, json: wantsJSON, runtime: runtime, diagnostics: diagnostics)

@@ -61,7 +61,7 @@ extension CommandContext {
     let (key, source) = try closteAPIKey()
     let diagnostics = self.diagnostics
     diagnostics.debug(
-      "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(JSONWriter.formatDouble(timeout)) s, retries \(policy.maxRetries)"
+      "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(ClosteError.secondsText(timeout)) s, retries \(policy.maxRetries)"
     )
     return ClosteClient(
       endpoint: endpoint, apiKey: key,

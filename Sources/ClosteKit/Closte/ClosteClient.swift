@@ -39,6 +39,11 @@ public struct ClosteClient: Sendable {
   public func listDomains() async throws -> [ClosteAlias] {
     let reply = try await perform(.getDomains)
     guard reply.success else { throw reply.refusal(call: "the domain list") }
+    return try ClosteClient.aliases(in: reply)
+  }
+
+  /// The `domains` of a successful `/getdomains` answer; `api_bad_response` when it has none.
+  public static func aliases(in reply: ClosteReply) throws -> [ClosteAlias] {
     guard let domains = reply.object["domains"] else {
       throw ClosteError.apiBadResponse("it has no `domains` list", call: "/getdomains", body: reply.body)
     }
@@ -198,6 +203,10 @@ public struct ClosteReply: Sendable {
 
   init(response: HTTPResponse, call: ClosteCall, attempts: Int) throws {
     let parsed = try? JSONParser.parse(response.body)
+    // Not the API at all (a wrong path, a redirect): whatever the body says.
+    if [404, 405, 410].contains(response.status) || (300...399).contains(response.status) {
+      throw ClosteError.apiBadResponse("HTTP \(response.status)", call: call.target, body: response.body)
+    }
     guard case .object(let object)? = parsed else {
       if response.status == 401 || response.status == 403 {
         throw ClosteError.apiUnauthorized("HTTP \(response.status)")

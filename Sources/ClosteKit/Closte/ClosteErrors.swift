@@ -51,7 +51,7 @@ extension ClosteError {
 
   public static func apiTimeout(call: String, seconds: Double) -> ClosteError {
     ClosteError(
-      .apiTimeout, "Closte did not answer \(call) within \(JSONWriter.formatDouble(seconds)) seconds.",
+      .apiTimeout, "Closte did not answer \(call) within \(secondsText(seconds)) seconds.",
       hint: "Try again later, or allow more time with --timeout=<seconds>.")
   }
 
@@ -71,6 +71,11 @@ extension ClosteError {
     ClosteError(
       .apiRateLimited, "Closte kept answering \(call) with HTTP 429 (too many requests) after every retry.",
       hint: "Wait a minute and try again, or send fewer domains at once.")
+  }
+
+  /// `45`, or `0.5`: seconds as people write them.
+  static func secondsText(_ seconds: Double) -> String {
+    seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
   }
 
   /// The first bytes of a body, printable, for an error message (the caller's redactor masks the key).

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ErrorCode {
   public static let invalidDomain = ErrorCode("invalid_domain")
 }
@@ -53,7 +55,9 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
     if input.contains("/") || input.contains("?") || input.contains("#") { throw refuse("it contains a path") }
     if input.contains("@") { throw refuse("it contains a user name") }
     if input.contains(":") { throw refuse("it contains a port") }
-    var text = input.lowercased()
+    // As IDNA maps them: canonical composition (NFC), lower case, and the ideographic full stops as dots.
+    var text = input.precomposedStringWithCanonicalMapping.lowercased()
+    for fullStop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] { text = text.replacingOccurrences(of: fullStop, with: ".") }
     if text.hasSuffix(".") { text.removeLast() }
     if text.isEmpty { throw refuse("it is empty") }
     var labels = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -84,6 +88,9 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
         throw refuse("label '\(label)' starts or ends with a hyphen")
       }
       ascii.append(encoded)
+    }
+    if let last = ascii.last, last.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+      throw refuse("it is an IP address (or ends in a numeric label); Closte aliases are host names")
     }
     let joined = (wildcard ? "*." : "") + ascii.joined(separator: ".")
     if joined.utf8.count > maximumLength { throw refuse("it is longer than \(maximumLength) characters") }

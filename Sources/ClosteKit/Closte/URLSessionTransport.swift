@@ -18,7 +18,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     configuration.urlCache = nil
     configuration.httpShouldSetCookies = false
     configuration.httpCookieAcceptPolicy = .never
-    session = URLSession(configuration: configuration)
+    // Redirects are never followed: the key travels with every request, and a redirect could send it
+    // elsewhere (or in clear). A 3xx comes back as it is, and is reported as not the API.
+    session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
   }
 
   deinit { session.finishTasksAndInvalidate() }
@@ -69,6 +71,15 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
       if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
     }
     return .success(HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data ?? Data())))
+  }
+}
+
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
   }
 }
 

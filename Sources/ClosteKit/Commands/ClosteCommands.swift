@@ -24,30 +24,29 @@ public enum ClosteCommands {
     data["source"] = .string(try context.closteAPIKey().source == .environment ? "environment" : "wp-config.php")
     data["api_url"] = .string(client.endpoint.base)
     do {
-      let aliases = try await client.listDomains()
-      data["method"] = "getdomains"
-      data["aliases"] = .int(aliases.count)
-      log.integration(.info, "Connection test passed: Closte accepted the API key (\(aliases.count) aliases).")
-      return .success("Closte accepted the API key (\(aliases.count) domain aliases).", data: .object(data))
-    } catch let error as ClosteError where error.code == .apiRefused {
-      log.integration(.error, "Connection test failed: \(error.message)")
-      throw ClosteError.apiUnauthorized(closteMessage(of: error))
-    } catch let error as ClosteError where error.code == .apiBadResponse {
-      context.diagnostics.debug("getdomains not answered as documented; trying the empty-domain connection test")
+      do {
+        let reply = try await client.perform(.getDomains)
+        guard reply.success else { throw ClosteError.apiUnauthorized(reply.error ?? "(no message)") }
+        let aliases = try ClosteClient.aliases(in: reply)
+        data["method"] = "getdomains"
+        data["aliases"] = .int(aliases.count)
+        log.integration(.info, "Connection test passed: Closte accepted the API key (\(aliases.count) aliases).")
+        return .success("Closte accepted the API key (\(aliases.count) domain aliases).", data: .object(data))
+      } catch let error as ClosteError where error.code == .apiBadResponse {
+        context.diagnostics.debug("getdomains not answered as documented; trying the empty-domain connection test")
+      }
+      let reply = try await client.probeKey()
+      guard !reply.success, let message = reply.error, message.hasPrefix("Invalid or empty domain") else {
+        throw ClosteError.apiUnauthorized(reply.error ?? (reply.success ? "unexpected success" : "(no message)"))
+      }
+      data["method"] = "adddomainalias"
+      data["aliases"] = .null
+      log.integration(.info, "Connection test passed: Closte accepted the API key.")
+      return .success("Closte accepted the API key.", data: .object(data))
     } catch let error as ClosteError {
       log.integration(.error, "Connection test failed: \(error.message)")
       throw error
     }
-    let reply = try await client.probeKey()
-    guard !reply.success, let message = reply.error, message.hasPrefix("Invalid or empty domain") else {
-      let error = ClosteError.apiUnauthorized(reply.error ?? (reply.success ? "unexpected success" : "(no message)"))
-      log.integration(.error, "Connection test failed: \(error.message)")
-      throw error
-    }
-    data["method"] = "adddomainalias"
-    data["aliases"] = .null
-    log.integration(.info, "Connection test passed: Closte accepted the API key.")
-    return .success("Closte accepted the API key.", data: .object(data))
   }
 
   static let domainAdd = CommandSpec(
@@ -166,7 +165,7 @@ public enum ClosteCommands {
     let rows = ordered.map(\.row)
     let failures = ordered.filter { $0.action == .failed }
     var fields = ["domain", "wildcard", "action"]
-    if !failures.isEmpty { fields.append("error") }
+    if !failures.isEmpty { fields += ["error", "code"] }
     guard let first = failures.first, let firstError = first.error else {
       return .items(rows, fields: fields)
     }
@@ -176,11 +175,5 @@ public enum ClosteCommands {
       hint: firstError.hint, exitStatus: .failure, details: .array(rows.map { .object($0) }))
     return CommandResult(
       data: .array(rows.map { .object($0) }), rendering: .items(rows, defaultFields: fields), failure: failure)
-  }
-
-  /// Closte's own words from an `api_refused` error.
-  static func closteMessage(of error: ClosteError) -> String {
-    guard let range = error.message.range(of: ": ") else { return error.message }
-    return String(error.message[range.upperBound...])
   }
 }

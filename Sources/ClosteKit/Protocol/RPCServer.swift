@@ -7,12 +7,14 @@ public enum RPCServer {
     var status = ExitStatus.success
     while let item = reader.next() {
       let response: JSONValue
+      var reveal = false
       switch item {
       case .invalid(let reason):
         response = RPCResponse.failure(id: .null, error: .invalidRequest(reason))
       case .value(let value):
         do {
           let request = try RPCRequest.decode(value, table: table)
+          reveal = (try? request.invocation.flag("reveal")) == true
           if request.invocation.command == "rpc" {
             throw RPCRequestError(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc."))
           }
@@ -27,7 +29,9 @@ public enum RPCServer {
         }
       }
       if response["ok"] != .bool(true) { status = .failure }
-      runtime.stdout.write(runtime.redactor.redact(JSONWriter.encode(response)) + "\n")
+      // Secrets are masked in every answer, but for a request that asked for them with --reveal.
+      let line = JSONWriter.encode(response)
+      runtime.stdout.write((reveal ? line : runtime.redactor.redact(line)) + "\n")
     }
     return status
   }

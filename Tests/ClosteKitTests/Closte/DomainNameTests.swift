@@ -10,6 +10,9 @@ import Testing
     ("*.Example.com.", "*.example.com"),
     ("bücher.de", "xn--bcher-kva.de"),
     ("MÜNCHEN.de", "xn--mnchen-3ya.de"),
+    ("bu\u{0308}cher.de", "xn--bcher-kva.de"),
+    ("bücher\u{3002}de", "xn--bcher-kva.de"),
+    ("例え.テスト", "xn--r8jz45g.xn--zckzah"),
     ("a-b.c-d.example", "a-b.c-d.example"),
     ("xn--bcher-kva.de", "xn--bcher-kva.de"),
     ("123.example.com", "123.example.com"),
@@ -37,6 +40,8 @@ import Testing
     ("*", "wildcard needs"),
     ("ex_ample.com", "'_'"),
     ("user@example.com", "user name"),
+    ("192.168.1.10", "IP address"),
+    ("[::1]", "port"),
     (String(repeating: "a", count: 64) + ".com", "longer than 63"),
     (Array(repeating: String(repeating: "a", count: 60), count: 5).joined(separator: "."), "longer than 253"),
   ])

@@ -1,0 +1,185 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Every system call the DNS client makes, wrapped in Swift types and errors (swift-system style):
+/// the rest of the DNS code never sees a file descriptor number, `errno` or a `sockaddr`.
+/// Sockets are non-blocking; every wait is a `poll` bounded by a `Deadline`.
+public enum SocketError: Error, Equatable, Sendable, CustomStringConvertible {
+  case timedOut
+  case refused
+  case closed
+  /// Any other failure of a call, with the system's reason.
+  case system(call: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .timedOut: return "timed out"
+    case .refused: return "connection refused"
+    case .closed: return "the server closed the connection"
+    case .system(let call, let reason): return "\(call): \(reason)"
+    }
+  }
+
+  static func fromErrno(_ call: String) -> SocketError {
+    let code = errno
+    if code == ECONNREFUSED { return .refused }
+    return .system(call: call, reason: String(cString: strerror(code)))
+  }
+}
+
+/// A point in monotonic time that a network operation must finish by.
+public struct Deadline: Sendable {
+  public let instant: ContinuousClock.Instant
+
+  public init(secondsFromNow seconds: Double) {
+    instant = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, seconds) * 1000)))
+  }
+
+  init(instant: ContinuousClock.Instant) { self.instant = instant }
+
+  public var hasPassed: Bool { ContinuousClock.now >= instant }
+
+  /// The earlier of this deadline and one `seconds` from now.
+  public func capped(atSecondsFromNow seconds: Double) -> Deadline {
+    let other = Deadline(secondsFromNow: seconds)
+    return other.instant < instant ? other : self
+  }
+
+  /// Whole milliseconds left, for `poll` (0 once passed, rounded up so a wait never spins).
+  var pollMilliseconds: Int32 {
+    let left = instant - ContinuousClock.now
+    guard left > .zero else { return 0 }
+    let (seconds, attoseconds) = left.components
+    let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+    return Int32(clamping: milliseconds)
+  }
+}
+
+/// One socket to one DNS server, UDP or TCP, closed when released.
+final class DNSSocket {
+  private let fd: Int32
+
+  enum Kind { case udp, tcp }
+
+  /// Opens a socket and connects it to `server` (for UDP, connecting makes the kernel report an
+  /// ICMP "port unreachable" as `refused`, and drop datagrams from anyone else).
+  init(_ kind: Kind, to server: DNSServerAddress, deadline: Deadline) throws {
+    let family = server.address.bytes.count == 4 ? AF_INET : AF_INET6
+    #if canImport(Glibc)
+      let type = Int32(kind == .udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
+    #else
+      let type = kind == .udp ? SOCK_DGRAM : SOCK_STREAM
+    #endif
+    fd = socket(family, type, 0)
+    guard fd >= 0 else { throw SocketError.fromErrno("socket") }
+    do {
+      let flags = fcntl(fd, F_GETFL)
+      guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { throw SocketError.fromErrno("fcntl") }
+      try connect(to: server, deadline: deadline)
+    } catch {
+      close(fd)
+      throw error
+    }
+  }
+
+  deinit { close(fd) }
+
+  private func connect(to server: DNSServerAddress, deadline: Deadline) throws {
+    let result = Self.withSocketAddress(server) { address, length in
+      #if canImport(Glibc)
+        Glibc.connect(fd, address, length)
+      #else
+        Darwin.connect(fd, address, length)
+      #endif
+    }
+    if result == 0 { return }
+    guard errno == EINPROGRESS else { throw SocketError.fromErrno("connect") }
+    try wait(for: Int16(POLLOUT), until: deadline)
+    var error: Int32 = 0
+    var length = socklen_t(MemoryLayout<Int32>.size)
+    guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 else { throw SocketError.fromErrno("getsockopt") }
+    if error == ECONNREFUSED { throw SocketError.refused }
+    if error != 0 { throw SocketError.system(call: "connect", reason: String(cString: strerror(error))) }
+  }
+
+  /// Sends all of `bytes` (one datagram for UDP).
+  func send(_ bytes: [UInt8], deadline: Deadline) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let sent = bytes[offset...].withUnsafeBytes { buffer in
+        #if canImport(Glibc)
+          Glibc.send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+        #else
+          Darwin.send(fd, buffer.baseAddress, buffer.count, 0)
+        #endif
+      }
+      if sent >= 0 {
+        offset += sent
+        continue
+      }
+      if errno == EINTR { continue }
+      guard errno == EAGAIN || errno == EWOULDBLOCK else { throw SocketError.fromErrno("send") }
+      try wait(for: Int16(POLLOUT), until: deadline)
+    }
+  }
+
+  /// One datagram, or whatever bytes a stream has ready (at most `maximum`); waits until the deadline.
+  func receive(maximum: Int, deadline: Deadline) throws -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: maximum)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, maximum, 0) }
+      if count > 0 { return Array(buffer[0..<count]) }
+      if count == 0 { throw SocketError.closed }
+      if errno == EINTR { continue }
+      guard errno == EAGAIN || errno == EWOULDBLOCK else { throw SocketError.fromErrno("recv") }
+      try wait(for: Int16(POLLIN), until: deadline)
+    }
+  }
+
+  /// Exactly `count` bytes from a stream.
+  func receiveExactly(_ count: Int, deadline: Deadline) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    while bytes.count < count { bytes += try receive(maximum: count - bytes.count, deadline: deadline) }
+    return bytes
+  }
+
+  private func wait(for events: Int16, until deadline: Deadline) throws {
+    while true {
+      var descriptor = pollfd(fd: fd, events: events, revents: 0)
+      let ready = poll(&descriptor, 1, deadline.pollMilliseconds)
+      if ready > 0 { return }
+      if ready == 0 { throw SocketError.timedOut }
+      guard errno == EINTR else { throw SocketError.fromErrno("poll") }
+    }
+  }
+
+  private static func withSocketAddress<Result>(
+    _ server: DNSServerAddress, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result
+  ) -> Result {
+    let port = in_port_t(server.port).bigEndian
+    let bytes = server.address.bytes
+    if bytes.count == 4 {
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      address.sin_port = port
+      withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: bytes) }
+      return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+      }
+    }
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    address.sin6_port = port
+    withUnsafeMutableBytes(of: &address.sin6_addr) { $0.copyBytes(from: bytes) }
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+      }
+    }
+  }
+}

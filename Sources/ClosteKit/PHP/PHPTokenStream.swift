@@ -1,0 +1,157 @@
+/// The token under the cursor, with one token of lookahead, over a lazy `PHPLexer`; shared by the
+/// statement reader and the expression evaluator. Also the iterative skippers that step over code
+/// closte does not evaluate, however deeply it nests.
+public final class PHPTokenStream {
+  private var lexer: PHPLexer
+  public private(set) var current: PHPToken
+
+  public init(source: [UInt8]) throws {
+    lexer = PHPLexer(source: source)
+    current = PHPToken(kind: .end, start: 0, end: 0, line: 1)
+    current = try lexer.next()
+  }
+
+  public var source: [UInt8] { lexer.source }
+
+  var lexerState: PHPLexer { lexer }
+
+  func restore(lexer: PHPLexer, current: PHPToken) {
+    self.lexer = lexer
+    self.current = current
+  }
+  public var atEnd: Bool { current.kind == .end }
+
+  public func advance() throws {
+    current = try lexer.next()
+  }
+
+  /// The token after the current one.
+  public func peek() throws -> PHPToken {
+    var copy = lexer
+    return try copy.next()
+  }
+
+  /// The token `count` places after the current one.
+  public func peek(_ count: Int) throws -> PHPToken {
+    var copy = lexer
+    var token = current
+    for _ in 0..<count { token = try copy.next() }
+    return token
+  }
+
+  public func text(_ token: PHPToken) -> String {
+    String(decoding: source[token.start..<token.end], as: UTF8.self)
+  }
+
+  public func isSymbol(_ symbol: PHPSymbol) -> Bool { current.kind == .symbol(symbol) }
+
+  /// Whether `token` is the name `word` in any letter case (`word` in lowercase ASCII).
+  public func isName(_ token: PHPToken, _ word: String) -> Bool {
+    guard token.kind == .name, token.end - token.start == word.utf8.count else { return false }
+    var index = token.start
+    for byte in word.utf8 {
+      if PHPLexer.lowercased(source[index]) != byte { return false }
+      index += 1
+    }
+    return true
+  }
+
+  public func isName(_ word: String) -> Bool { isName(current, word) }
+
+  /// The current name in lowercase, without a leading `\`.
+  public func lowercasedName(_ token: PHPToken) -> String {
+    var start = token.start
+    if start < token.end, source[start] == UInt8(ascii: "\\") { start += 1 }
+    return String(decoding: source[start..<token.end].map(PHPLexer.lowercased), as: UTF8.self)
+  }
+
+  public func expect(_ symbol: PHPSymbol) throws {
+    guard isSymbol(symbol) else { throw unexpected(expecting: "'\(symbol.rawValue)'") }
+    try advance()
+  }
+
+  public func unexpected(expecting: String? = nil) -> PHPSyntaxError {
+    let found: String
+    switch current.kind {
+    case .end: found = "the end of the file"
+    case .inlineHTML: found = "inline HTML"
+    default: found = "'\(text(current).prefix(30))'"
+    }
+    return PHPSyntaxError(line: current.line, "unexpected \(found)" + (expecting.map { ", expecting \($0)" } ?? ""))
+  }
+
+  // MARK: Skipping
+
+  private static func opens(_ kind: PHPTokenKind) -> Bool {
+    kind == .symbol(.openParen) || kind == .symbol(.openBracket) || kind == .symbol(.openBrace)
+      || kind == .symbol(.attributeStart)
+  }
+
+  private static func closes(_ kind: PHPTokenKind) -> Bool {
+    kind == .symbol(.closeParen) || kind == .symbol(.closeBracket) || kind == .symbol(.closeBrace)
+  }
+
+  /// Skips tokens up to (not including) one of `terminators` or a closing bracket at nesting
+  /// depth zero, or the end. `;` and `?>` stop it at depth zero too.
+  public func skip(until terminators: Set<PHPSymbol>) throws {
+    var depth = 0
+    while !atEnd {
+      let kind = current.kind
+      if depth == 0 {
+        if case .symbol(let symbol) = kind, terminators.contains(symbol) { return }
+        if PHPTokenStream.closes(kind) || kind == .symbol(.semicolon) || kind == .closeTag { return }
+      }
+      if PHPTokenStream.opens(kind) {
+        depth += 1
+      } else if PHPTokenStream.closes(kind) {
+        depth -= 1
+      } else if kind == .closeTag || kind == .inlineHTML || kind == .openTag {
+        // Inline HTML inside a block: the block goes on after the next open tag.
+      }
+      try advance()
+    }
+  }
+
+  /// Skips a bracketed group starting at the current opening bracket, through its closing one.
+  public func skipGroup() throws {
+    guard PHPTokenStream.opens(current.kind) else { return }
+    try advance()
+    try skip(until: [])
+    while !atEnd && !PHPTokenStream.closes(current.kind) {
+      // A `;` inside braces does not end the group.
+      try advance()
+      try skip(until: [])
+    }
+    if !atEnd { try advance() }
+  }
+
+  /// Skips to the end of the current statement: through its `;` (or `?>`), or through the `}`
+  /// closing a block that ends it.
+  public func skipStatement() throws {
+    while !atEnd {
+      try skip(until: [])
+      if atEnd { return }
+      if isSymbol(.semicolon) || current.kind == .closeTag {
+        try advance()
+        return
+      }
+      // A stray closing bracket at depth zero: step over it so skipping always moves on.
+      try advance()
+      return
+    }
+  }
+}
+
+extension PHPTokenStream {
+  /// A saved cursor: reading can go back to it (to skip, iteratively, what failed to parse).
+  public struct Mark {
+    fileprivate var lexer: PHPLexer
+    fileprivate var current: PHPToken
+  }
+
+  public func mark() -> Mark { Mark(lexer: lexerState, current: current) }
+
+  public func reset(to mark: Mark) {
+    restore(lexer: mark.lexer, current: mark.current)
+  }
+}

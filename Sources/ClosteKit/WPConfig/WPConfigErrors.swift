@@ -1,0 +1,26 @@
+extension ErrorCode {
+  public static let configNotFound = ErrorCode("config_not_found")
+  public static let configUnreadable = ErrorCode("config_unreadable")
+  public static let configParseError = ErrorCode("config_parse_error")
+}
+
+extension ClosteError {
+  static func configNotFound(_ message: String) -> ClosteError {
+    ClosteError(
+      .configNotFound, message,
+      hint: "Run closte from the WordPress folder, or name it with --path=<dir> or the file with --config=<file>.")
+  }
+
+  static func configUnreadable(_ path: String, _ reason: String) -> ClosteError {
+    ClosteError(
+      .configUnreadable, "Cannot read \(path): \(reason).",
+      hint: "Check that the file exists, is a regular file and that this user may read it.")
+  }
+
+  static func configParseError(_ file: String, _ error: PHPSyntaxError) -> ClosteError {
+    ClosteError(
+      .configParseError, "Cannot read \(file) as PHP: \(error.message) on line \(error.line).",
+      hint: "Check the file with `php -l \(file)`.",
+      details: .object(JSONObject([("file", .string(file)), ("line", .int(error.line))])))
+  }
+}

@@ -1,0 +1,356 @@
+/// Walks the statements of a `wp-config.php` (and the files it includes) as PHP would run them,
+/// without running anything: `define()`, `const`, top-level assignments, `if`/`elseif`/`else`
+/// (a statically decided condition picks its branch; an undecided one makes what follows it
+/// `maybe`), includes. Function and class bodies are skipped; loops are read as `maybe`.
+final class WPConfigInterpreter: PHPScope {
+  static let maximumNesting = 200
+  static let maximumIncludeDepth = 32
+
+  let environment: [String: String]
+  let mainFile: String
+  var file: String
+  private(set) var namespace = ""
+
+  private var items: [ConfigItem] = []
+  private var removed: Set<Int> = []
+  private var constants: [String: Definition] = [:]
+  private var variables: [String: Definition] = [:]
+  private var variableItems: [String: Int] = [:]
+  var includedFiles: Set<String> = []
+  var includeStack: [String] = []
+  private var nesting = 0
+
+  struct Definition {
+    var value: PHPResult
+    var certain: Bool
+  }
+
+  /// Why a run of statements stopped early: a top-level `return` (ends the file) or `exit`.
+  enum Stop {
+    case returned(PHPFlow.Reach)
+    case exited(PHPFlow.Reach)
+  }
+
+  init(mainFile: String, environment: [String: String]) {
+    self.mainFile = mainFile
+    self.environment = environment
+    self.file = WPConfigFile.realPath(mainFile)
+  }
+
+  func finishedItems() -> [ConfigItem] {
+    if removed.isEmpty { return items }
+    return items.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+  }
+
+  func runMain(_ source: [UInt8]) throws {
+    includedFiles.insert(file)
+    includeStack.append(file)
+    _ = try run(source, flow: PHPFlow())
+  }
+
+  /// Runs one file's statements; a parse error names the file it is in.
+  func run(_ source: [UInt8], flow: PHPFlow) throws -> Stop? {
+    do {
+      let stream = try PHPTokenStream(source: source)
+      let savedNamespace = namespace
+      namespace = ""
+      defer { namespace = savedNamespace }
+      return try statements(stream, flow: flow) { $0.atEnd }
+    } catch let error as PHPSyntaxError {
+      throw ClosteError.configParseError(file, error)
+    }
+  }
+
+  // MARK: PHPScope
+
+  func constant(_ name: String) -> PHPResult? {
+    guard let definition = constants[name] else { return nil }
+    if definition.certain { return definition.value }
+    return .unresolved("uses \(name), which is defined only under a condition closte cannot decide")
+  }
+
+  func isDefined(_ name: String) -> PHPResult {
+    guard let definition = constants[name] else { return .value(.bool(false)) }
+    if definition.certain { return .value(.bool(true)) }
+    return .unresolved("tests defined('\(name)'), which depends on a condition closte cannot decide")
+  }
+
+  func variable(_ name: String) -> PHPResult? {
+    guard let definition = variables[name] else { return nil }
+    if definition.certain { return definition.value }
+    return .unresolved("uses $\(name), which is set under a condition closte cannot decide")
+  }
+
+  func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
+    if flow.reach == .never { return .value(.bool(false)) }
+    if name.contains("::") || name.isEmpty { return .unresolved("defines the invalid constant name '\(name)'") }
+    if PHPBuiltins.isBuiltinConstant(name) { return .value(.bool(false)) }
+    let certain = flow.reach == .certain
+    if let existing = constants[name] {
+      if existing.certain { return .value(.bool(false)) }
+      constants[name] = Definition(
+        value: .unresolved("uses \(name), which has more than one definition under conditions"), certain: certain)
+      appendItem(name, .constant, value, line: line, conditional: true)
+      return .unresolved("may define \(name) again")
+    }
+    constants[name] = Definition(value: value, certain: certain)
+    appendItem(name, .constant, value, line: line, conditional: flow.conditional || !certain)
+    return certain ? .value(.bool(true)) : .unresolved("defines \(name) under a condition closte cannot decide")
+  }
+
+  func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) {
+    if flow.reach == .never { return }
+    let certain = flow.reach == .certain
+    var stored = value
+    if certain {
+      variables[name] = Definition(value: value, certain: true)
+    } else if variables[name] != nil {
+      stored = .unresolved("is set again under a condition closte cannot decide")
+      variables[name] = Definition(value: stored, certain: true)
+    } else {
+      variables[name] = Definition(value: value, certain: false)
+    }
+    let item = makeItem(name, .variable, stored, line: line, conditional: flow.conditional || !certain)
+    // One item per variable, where PHP's get_defined_vars() puts it (first assignment), with the
+    // last value.
+    if let index = variableItems[name], !removed.contains(index) {
+      var updated = item
+      updated.conditional = item.conditional || items[index].conditional
+      items[index] = updated
+    } else {
+      variableItems[name] = items.count
+      items.append(item)
+    }
+  }
+
+  func unset(_ name: String, flow: PHPFlow) {
+    guard flow.reach == .certain, let index = variableItems[name] else { return }
+    removed.insert(index)
+    variableItems[name] = nil
+    variables[name] = nil
+  }
+
+  private func makeItem(_ name: String, _ type: ConfigItemType, _ value: PHPResult, line: Int, conditional: Bool)
+    -> ConfigItem
+  {
+    switch value {
+    case .value(let resolved):
+      return ConfigItem(name: name, type: type, value: resolved, file: file, line: line, conditional: conditional)
+    case .unresolved(let reason):
+      return ConfigItem(
+        name: name, type: type, value: nil, resolved: false, reason: reason, file: file, line: line,
+        conditional: conditional)
+    }
+  }
+
+  func appendItem(_ name: String, _ type: ConfigItemType, _ value: PHPResult, line: Int, conditional: Bool) {
+    items.append(makeItem(name, type, value, line: line, conditional: conditional))
+  }
+
+  // MARK: Statements
+
+  /// Statements until `isEnd` says the enclosing construct ends (not consumed).
+  func statements(_ stream: PHPTokenStream, flow: PHPFlow, isEnd: (PHPTokenStream) -> Bool) throws -> Stop? {
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= WPConfigInterpreter.maximumNesting else {
+      throw PHPSyntaxError(
+        line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
+    }
+    var flow = flow
+    while !isEnd(stream) {
+      if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
+      guard let stop = try statement(stream, flow: flow) else { continue }
+      switch stop {
+      case .returned(.certain), .exited(.certain):
+        return stop
+      case .returned(.maybe), .exited(.maybe):
+        if flow.reach == .certain { flow.reach = .maybe }
+        if case .exited = stop { return stop }
+      case .returned(.never), .exited(.never):
+        break
+      }
+    }
+    return nil
+  }
+
+  func statement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
+    let token = stream.current
+    switch token.kind {
+    case .inlineHTML, .openTag, .closeTag, .symbol(.semicolon):
+      try stream.advance()
+      return nil
+    case .symbol(.openBrace):
+      try stream.advance()
+      let stop = try statements(stream, flow: flow) { $0.isSymbol(.closeBrace) }
+      try stream.expect(.closeBrace)
+      return stop
+    case .symbol(.attributeStart):
+      try stream.skipGroup()
+      return nil
+    case .name:
+      return try keywordStatement(stream, flow: flow)
+    default:
+      try expressionStatement(stream, flow: flow)
+      return nil
+    }
+  }
+
+  private func keywordStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
+    let token = stream.current
+    let word = stream.lowercasedName(token)
+    let next = try stream.peek()
+    switch word {
+    case "if":
+      return try ifStatement(stream, flow: flow)
+    case "const":
+      try constStatement(stream, flow: flow)
+    case "require", "require_once", "include", "include_once":
+      return try includeStatement(stream, flow: flow, once: word.hasSuffix("_once"))
+    case "function" where next.kind == .name || next.kind == .symbol(.ampersand):
+      try skipDeclaration(stream)
+    case "abstract", "final", "class", "interface", "trait", "readonly":
+      try skipDeclaration(stream)
+    case "enum" where next.kind == .name:
+      try skipDeclaration(stream)
+    case "namespace" where next.kind != .symbol(.backslash):
+      return try namespaceStatement(stream, flow: flow)
+    case "use", "global", "goto", "echo":
+      try stream.skipStatement()
+    case "static" where next.kind == .variable:
+      try stream.skipStatement()
+    case "declare":
+      try stream.advance()
+      try stream.skipGroup()
+      if stream.isSymbol(.semicolon) { try stream.advance() }
+    case "return":
+      try stream.skipStatement()
+      return .returned(flow.reach)
+    case "exit", "die":
+      try stream.skipStatement()
+      return .exited(flow.reach)
+    case "unset" where next.kind == .symbol(.openParen):
+      try unsetStatement(stream, flow: flow)
+    case "while", "for", "foreach", "switch":
+      return try loopStatement(stream, word: word, flow: flow)
+    case "do":
+      try stream.advance()
+      _ = try statement(stream, flow: flow.branch(taken: nil))
+      if stream.isName("while") {
+        try stream.advance()
+        try stream.skipGroup()
+      }
+      try endStatement(stream)
+    case "try":
+      return try tryStatement(stream, flow: flow)
+    case "case",
+      "default" where try switchLabel(stream):
+      return nil
+    case "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch", "enddeclare":
+      // Out of place: PHP would not run the file; step over it.
+      try stream.advance()
+    default:
+      try expressionStatement(stream, flow: flow)
+    }
+    return nil
+  }
+
+  /// An expression and its `;`. An expression closte cannot read is skipped to the statement's
+  /// end (lexing errors, such as an unterminated string, still stop the read).
+  private func expressionStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws {
+    let mark = stream.mark()
+    do {
+      var evaluator = PHPEvaluator(stream: stream, scope: self, flow: flow)
+      _ = try evaluator.expression()
+      try endStatement(stream)
+    } catch is PHPSyntaxError {
+      stream.reset(to: mark)
+      try stream.skipStatement()
+    }
+  }
+
+  func endStatement(_ stream: PHPTokenStream) throws {
+    if stream.isSymbol(.semicolon) || stream.current.kind == .closeTag {
+      try stream.advance()
+    } else if !stream.atEnd {
+      throw stream.unexpected(expecting: "';'")
+    }
+  }
+
+  func evaluate(_ stream: PHPTokenStream, flow: PHPFlow) throws -> PHPResult {
+    var evaluator = PHPEvaluator(stream: stream, scope: self, flow: flow)
+    return try evaluator.expression()
+  }
+
+  // MARK: const, unset, namespace
+
+  private func constStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws {
+    try stream.advance()
+    while stream.current.kind == .name {
+      let nameToken = stream.current
+      let name = stream.text(nameToken)
+      try stream.advance()
+      try stream.expect(.assign)
+      let value = try evaluate(stream, flow: flow)
+      _ = define(namespace.isEmpty ? name : namespace + "\\" + name, value, line: nameToken.line, flow: flow)
+      guard stream.isSymbol(.comma) else { break }
+      try stream.advance()
+    }
+    try endStatement(stream)
+  }
+
+  private func unsetStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws {
+    try stream.advance()
+    try stream.expect(.openParen)
+    while stream.current.kind == .variable {
+      let token = stream.current
+      try stream.advance()
+      if stream.isSymbol(.comma) || stream.isSymbol(.closeParen) {
+        unset(String(stream.text(token).dropFirst()), flow: flow)
+      } else {
+        try stream.skip(until: [.comma])
+        let name = String(stream.text(token).dropFirst())
+        if variables[name] != nil {
+          assign(name, .unresolved("has an element unset"), line: token.line, flow: flow)
+        }
+      }
+      if stream.isSymbol(.comma) { try stream.advance() }
+    }
+    try stream.skip(until: [])
+    try stream.expect(.closeParen)
+    try endStatement(stream)
+  }
+
+  private func namespaceStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
+    try stream.advance()
+    var name = ""
+    if stream.current.kind == .name {
+      name = stream.text(stream.current)
+      try stream.advance()
+    }
+    if stream.isSymbol(.openBrace) {
+      let saved = namespace
+      namespace = name
+      defer { namespace = saved }
+      try stream.advance()
+      let stop = try statements(stream, flow: flow) { $0.isSymbol(.closeBrace) }
+      try stream.expect(.closeBrace)
+      return stop
+    }
+    namespace = name
+    try endStatement(stream)
+    return nil
+  }
+
+  /// `function name(...) {...}`, `class X extends Y {...}` and the like: not run, so skipped.
+  private func skipDeclaration(_ stream: PHPTokenStream) throws {
+    while !stream.atEnd && !stream.isSymbol(.openBrace) && !stream.isSymbol(.semicolon) {
+      if stream.isSymbol(.openParen) { try stream.skipGroup() } else { try stream.advance() }
+    }
+    if stream.isSymbol(.semicolon) {
+      try stream.advance()
+    } else {
+      try stream.skipGroup()
+    }
+  }
+}
