@@ -43,7 +43,7 @@ final class SyncSimulator {
     }
     guard done.wait(timeout: .now() + 10) == .success, let port = found.port else {
       kill(process.processIdentifier, SIGKILL)
-      throw SimulatorFailure("the simulator did not say its port")
+      throw SyncSimulatorFailure("the simulator did not say its port")
     }
     self.port = port
   }
@@ -113,7 +113,7 @@ final class SyncSimulator {
   }
 
   private func control(_ method: String, _ path: String) throws -> String {
-    guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw SimulatorFailure("bad URL") }
+    guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw SyncSimulatorFailure("bad URL") }
     var request = URLRequest(url: url, timeoutInterval: 10)
     request.httpMethod = method
     let box = ResponseBox()
@@ -123,13 +123,13 @@ final class SyncSimulator {
       done.signal()
     }.resume()
     guard done.wait(timeout: .now() + 15) == .success, let data = box.data else {
-      throw SimulatorFailure("no answer to \(method) \(path)")
+      throw SyncSimulatorFailure("no answer to \(method) \(path)")
     }
     return String(decoding: data, as: UTF8.self)
   }
 }
 
-struct SimulatorFailure: Error, CustomStringConvertible {
+struct SyncSimulatorFailure: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
 }
