@@ -89,6 +89,13 @@ public struct ClosteClient: Sendable {
   /// at most `policy.maxRetries` times, all within `timeout`. Returns Closte's JSON answer, which may
   /// be a refusal; throws `ClosteError` when there is no usable answer.
   public func perform(_ call: ClosteCall) async throws -> ClosteReply {
+    let (response, attempts) = try await send(call)
+    return try ClosteReply(response: response, call: call, attempts: attempts)
+  }
+
+  /// The retry loop of `perform`: the first answer that is not retried, unread, with the number of
+  /// attempts it took (for a caller that reads a long answer its own way, as `aliasNames`).
+  public func send(_ call: ClosteCall) async throws -> (response: HTTPResponse, attempts: Int) {
     let request = call.request(endpoint: endpoint, apiKey: apiKey)
     let deadline = clock.now().addingTimeInterval(timeout)
     var attempt = 0
@@ -114,7 +121,7 @@ public struct ClosteClient: Sendable {
         case 500...599:
           failure = .apiServerError(call: call.target, status: response.status)
         default:
-          return try ClosteReply(response: response, call: call, attempts: attempt)
+          return (response, attempt)
         }
       case .failure(.timedOut):
         throw ClosteError.apiTimeout(call: call.target, seconds: timeout)

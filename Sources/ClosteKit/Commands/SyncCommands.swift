@@ -104,7 +104,7 @@ struct DomainSyncCommand {
     let log = ActivityLog(context: context)
     let current: [String]
     do {
-      current = try await client.listDomains().map(\.domain)
+      current = try await client.aliasNames()
     } catch let error as ClosteError {
       log.integration(.error, "Sync: could not read Closte's alias list: \(error.message)")
       throw error
