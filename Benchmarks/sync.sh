@@ -47,9 +47,9 @@ eval "$reset" >/dev/null
 $sync | grep -q '"added":1000,' || { echo "sync.sh: the default run did not add 1,000" >&2; exit 1; }
 [ "$(stat requests)" = 1001 ] || { echo "sync.sh: expected 1,001 requests" >&2; exit 1; }
 hyperfine --style basic --export-markdown "$work/adds-default.md" --prepare "$reset" --runs "$runs_fast" \
-  -n "default (--concurrency=16)" "$sync >/dev/null"
+  -n "default (concurrency 16)" "$sync >/dev/null"
 hyperfine --style basic --export-markdown "$work/adds-one.md" --prepare "$reset" --runs "$runs_slow" \
-  -n "--concurrency=1" "$sync --concurrency=1 >/dev/null"
+  -n "one at a time (concurrency 1)" "$sync --concurrency=1 >/dev/null"
 cat "$work/adds-default.md" "$work/adds-one.md"
 
 echo "== 2. 1,000 adds at 50 ms latency, rate limit 20 requests/s"

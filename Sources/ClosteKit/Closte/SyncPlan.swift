@@ -4,7 +4,7 @@
 /// - `keep`: desired and already on Closte;
 /// - `remove`: on Closte, not desired, and `--prune` was given;
 /// - `ignore`: on Closte, not desired, without `--prune` (left alone);
-/// - `protect`: the network's own domain (`DOMAIN_CURRENT_SITE`), which is never removed;
+/// - `protect`: the network's own domain (`DOMAIN_CURRENT_SITE`), which `--prune` never removes;
 /// - `invalid`: an entry of the desired list that is not a domain (reported, never sent).
 ///
 /// Entries keep the order of the desired list, then Closte's extras in Closte's order. Each name is
@@ -88,7 +88,7 @@ public struct SyncPlan: Sendable {
     }
     seen = []
     for name in current where remaining.remove(name) != nil {
-      let action: Action = protected.contains(name) ? .protect : (prune ? .remove : .ignore)
+      let action: Action = prune ? (protected.contains(name) ? .protect : .remove) : .ignore
       entries.append(Entry(domain: name, action: action))
     }
     return SyncPlan(entries: entries, duplicates: duplicates)
