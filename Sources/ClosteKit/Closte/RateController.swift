@@ -6,9 +6,10 @@ import Foundation
 /// - At most `parallelism` requests are in flight; it starts at `--concurrency`.
 /// - A 429 pauses every start until its `Retry-After` has passed.
 /// - A 429 is also a congestion signal (AIMD, as TCP does it): the parallelism is halved, and the
-///   batch is paced at 90% of the rate Closte just accepted (successes in the last second), or of
-///   the pace that met the 429. Only the first 429 of a burst cuts: answers to requests that
-///   started before the cut are the same signal.
+///   batch is paced: after its first 429, at 95% of the rate Closte accepted (the successes of the
+///   second before it, counted once the pause is over and every answer of the burst is in); after a
+///   later one, at 90% of the pace that met it. Only the first 429 of a burst cuts: answers to
+///   requests that started before the cut are the same signal.
 /// - Calm recovers: one more parallel request per `parallelism` successes, and one more request
 ///   per second of pace every `probeInterval` seconds without a 429 while below 95% of the pace
 ///   that met the last 429, six times slower above it (a limit that was lifted is found again).
@@ -45,7 +46,9 @@ public struct RateController: Sendable {
   private var lastCut = Date.distantPast
   private var lastProbe = Date.distantPast
   private var successesSinceGrowth = 0
-  /// Completion times of recent successes (within the last second), to measure the accepted rate.
+  /// Set at the first 429 of an unpaced batch: the pace is measured once the pause is over.
+  private var estimateAfter: Date?
+  /// Completion times of recent successes (the last 3 seconds), to measure the accepted rate.
   private var recentSuccesses: [Date] = []
 
   public init(parallelism: Int) {
@@ -63,6 +66,16 @@ public struct RateController: Sendable {
 
   public mutating func started(at now: Date) {
     inFlight += 1
+    if let cut = estimateAfter {
+      // The first start after the first pause: every answer of the burst is in by now.
+      estimateAfter = nil
+      let accepted = Double(recentSuccesses.filter { $0 > cut.addingTimeInterval(-1) }.count)
+      if accepted >= 2 {
+        rate = max(minimumRate, accepted * 0.95)
+        lowestRate = min(lowestRate ?? accepted * 0.95, accepted * 0.95)
+        nextStart = now
+      }
+    }
     guard let rate else { return }
     let interval = 1 / rate
     // Catch up at most one interval that a late timer lost; never bank more than that.
@@ -105,19 +118,17 @@ public struct RateController: Sendable {
     successesSinceGrowth = 0
     parallelism = max(1, parallelism / 2)
     lowestParallelism = min(lowestParallelism, parallelism)
-    trimRecent(now)
-    let accepted = Double(recentSuccesses.count)
     if let current = rate {
       ceiling = current
-    } else if accepted >= 2 {
-      ceiling = accepted
+      rate = max(minimumRate, current * 0.9)
+      lowestRate = min(lowestRate ?? current * 0.9, current * 0.9)
+    } else {
+      estimateAfter = now
     }
-    if let ceiling { rate = max(minimumRate, ceiling * 0.9) }
-    if let rate { lowestRate = min(lowestRate ?? rate, rate) }
   }
 
   private mutating func trimRecent(_ now: Date) {
-    let horizon = now.addingTimeInterval(-1)
+    let horizon = now.addingTimeInterval(-3)
     if let keepFrom = recentSuccesses.firstIndex(where: { $0 > horizon }) {
       if keepFrom > 0 { recentSuccesses.removeFirst(keepFrom) }
     } else {

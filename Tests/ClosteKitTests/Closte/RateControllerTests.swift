@@ -28,12 +28,13 @@ import Testing
     for _ in 0..<16 { controller.started(at: at(0.3)) }
     controller.rateLimited(retryAfter: 1, startedAt: at(0.3), at: at(0.35))
     #expect(controller.parallelism == 8)
-    #expect(controller.rate == 18)
+    // The pace is measured when the pause is over, once every answer of the burst is in.
+    #expect(controller.rate == nil)
     #expect(controller.decision(at: at(0.5)) == .full)
     // The other answers of the same burst are the same signal: no second cut.
     for _ in 0..<15 { controller.rateLimited(retryAfter: 1, startedAt: at(0.3), at: at(0.36)) }
     #expect(controller.parallelism == 8)
-    #expect(controller.rate == 18)
+    #expect(controller.rate == nil)
     #expect(controller.inFlight == 0)
     // Nothing starts before Retry-After has passed.
     guard case .wait(let seconds) = controller.decision(at: at(0.5)) else {
@@ -41,14 +42,15 @@ import Testing
       return
     }
     #expect(abs(seconds - 0.86) < 1e-6)
-    // Then one start every 1/18 s.
+    // Then one start every 1/19 s (95% of the 20 accepted).
     #expect(controller.decision(at: at(1.36)) == .start)
     controller.started(at: at(1.36))
+    #expect(controller.rate == 19)
     guard case .wait(let interval) = controller.decision(at: at(1.36)) else {
       Issue.record("expected a wait")
       return
     }
-    #expect(abs(interval - 1.0 / 18) < 1e-6)
+    #expect(abs(interval - 1.0 / 19) < 1e-6)
   }
 
   @Test func aLaterBurstCutsThePaceAgainAndCalmRecovers() {
@@ -60,11 +62,11 @@ import Testing
     }
     controller.started(at: at(1))
     controller.rateLimited(retryAfter: 1, startedAt: at(1), at: at(1))
-    #expect(controller.rate == 9)
     #expect(controller.parallelism == 2)
     controller.started(at: at(2.5))
+    #expect(controller.rate == 10 * 0.95)
     controller.rateLimited(retryAfter: 2, startedAt: at(2.5), at: at(2.6))
-    #expect(controller.rate == 9 * 0.9)
+    #expect(controller.rate == 10 * 0.95 * 0.9)
     #expect(controller.parallelism == 1)
     #expect(controller.lowestParallelism == 1)
     // Successes grow the parallelism back one at a time, and calm raises the pace.
@@ -75,14 +77,14 @@ import Testing
       now += 0.2
     }
     #expect(controller.parallelism == 4)
-    // Below 95% of the pace that met the 429 (8.1 + 1 > 0.95 x 9): the next probe waits 30 s.
-    #expect(controller.rate == 9 * 0.9)
+    // Near the pace that met the 429 (8.55 + 1 > 0.95 x 9.5): the next probe waits 30 s.
+    #expect(controller.rate == 10 * 0.95 * 0.9)
     while now < 40 {
       controller.started(at: at(now))
       controller.succeeded(at: at(now + 0.01))
       now += 0.2
     }
-    #expect(controller.rate == 9 * 0.9 + 1)
+    #expect(controller.rate == 10 * 0.95 * 0.9 + 1)
   }
 
   @Test func aFirst429WithoutSuccessesOnlyPausesAndHalves() {
