@@ -10,9 +10,10 @@ import Foundation
 ///   second before it, counted once the pause is over and every answer of the burst is in); after a
 ///   later one, at 90% of the pace that met it. Only the first 429 of a burst cuts: answers to
 ///   requests that started before the cut are the same signal.
-/// - Calm recovers: one more parallel request per `parallelism` successes, and one more request
-///   per second of pace every `probeInterval` seconds without a 429 while below 95% of the pace
-///   that met the last 429, six times slower above it (a limit that was lifted is found again).
+/// - Calm recovers: one more parallel request per `parallelism` successes; a pace that has not met
+///   a 429 grows by a quarter every `growthInterval` seconds, then one more request per second every
+///   `probeInterval` seconds while below 95% of the pace that met the last 429, six times slower
+///   above it (a limit that was lifted is found again).
 ///
 /// A pure value: time is passed in, so tests drive it exactly.
 public struct RateController: Sendable {
@@ -37,6 +38,8 @@ public struct RateController: Sendable {
 
   /// Seconds without a 429 before the pace is raised by one request per second.
   public var probeInterval = 5.0
+  /// Seconds between growths of a pace that has not met a 429 yet.
+  public var growthInterval = 2.0
   /// The slowest pace a batch is cut to.
   public var minimumRate = 0.5
 
@@ -93,11 +96,17 @@ public struct RateController: Sendable {
       successesSinceGrowth = 0
     }
     if let current = rate {
-      // Up to just below the rate that last met a 429, probe every interval; past it, six times slower.
-      let belowCeiling = current + 1 <= (ceiling ?? .infinity) * 0.95
-      let wait = belowCeiling ? probeInterval : probeInterval * 6
-      if now.timeIntervalSince(max(lastCut, lastProbe)) >= wait {
-        rate = current + 1
+      let calm = now.timeIntervalSince(max(lastCut, lastProbe))
+      if let ceiling {
+        // Up to just below the pace that last met a 429, +1/s every interval; past it, six times slower.
+        if calm >= (current + 1 <= ceiling * 0.95 ? probeInterval : probeInterval * 6) {
+          rate = current + 1
+          lastProbe = now
+        }
+      } else if calm >= growthInterval {
+        // No paced request has met a 429 yet (the first measure may be low: a limit shared with
+        // others): grow by a quarter every interval until one does.
+        rate = current * 1.25
         lastProbe = now
       }
     }

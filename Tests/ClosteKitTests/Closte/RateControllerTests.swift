@@ -100,4 +100,21 @@ import Testing
     #expect(abs(seconds - 0.1) < 1e-6)
     #expect(controller.decision(at: at(3.1)) == .start)
   }
+
+  @Test func aLowFirstMeasureGrowsByAQuarterUntilA429() {
+    var controller = RateController(parallelism: 4)
+    for index in 0..<4 {
+      controller.started(at: at(Double(index) * 0.1))
+      controller.succeeded(at: at(Double(index) * 0.1 + 0.05))
+    }
+    controller.started(at: at(0.5))
+    controller.rateLimited(retryAfter: 1, startedAt: at(0.5), at: at(0.55))
+    controller.started(at: at(1.6))
+    #expect(controller.rate == 4 * 0.95)
+    controller.succeeded(at: at(3.7))
+    #expect(controller.rate == 4 * 0.95 * 1.25)
+    controller.started(at: at(3.8))
+    controller.succeeded(at: at(4.0))
+    #expect(controller.rate == 4 * 0.95 * 1.25)
+  }
 }
