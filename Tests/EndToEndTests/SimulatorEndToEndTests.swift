@@ -46,7 +46,7 @@ import Testing
     let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let output = try ClosteRun(simulator: simulator)([
-      "domain", "add", "a.example.com", "b.example.com", "c.example.com",
+      "domain", "add", "a.example.com", "b.example.com", "c.example.com", "--concurrency=1",
     ])
     #expect(output.status == 0, "\(output.stderr)")
     let connections = Set(try simulator.requests().compactMap { $0["connection"]?.intValue })

@@ -67,19 +67,22 @@ public enum AliasBatch {
     return (send, settled)
   }
 
-  /// Sends each operation in turn; `onResult` hears each result as it is known (for logs and
-  /// progress). One failure does not stop the others.
+  /// Sends the operations in parallel through `run` (at most `runner`'s concurrency at once);
+  /// `onResult` hears each result as it is known (for logs and progress). One failure does not stop
+  /// the others. The results come back in the order of `operations`.
   public static func apply(
-    _ operations: [AliasOperation], client: ClosteClient,
+    _ operations: [AliasOperation], client: ClosteClient, runner: BatchRunner? = nil,
     onResult: @Sendable (AliasResult) -> Void = { _ in }
   ) async -> [AliasResult] {
-    var results: [AliasResult] = []
-    for operation in operations {
-      let result = await applyOne(operation, client: client)
+    var results = [AliasResult?](repeating: nil, count: operations.count)
+    _ = await run(
+      count: operations.count, operation: { operations[$0] }, client: client,
+      runner: runner ?? BatchRunner(concurrency: BatchRunner.defaultConcurrency, clock: client.clock)
+    ) { index, result in
       onResult(result)
-      results.append(result)
+      results[index] = result
     }
-    return results
+    return results.compactMap { $0 }
   }
 
   /// One operation, idempotent: when a retried call ends in a refusal (its first attempt may have

@@ -64,7 +64,8 @@ extension CommandContext {
       "Closte API \(endpoint.base), key from \(source.rawValue), timeout \(ClosteError.secondsText(timeout)) s, retries \(policy.maxRetries)"
     )
     return ClosteClient(
-      endpoint: endpoint, apiKey: key, transport: transport ?? URLSessionTransport(), policy: policy,
+      endpoint: endpoint, apiKey: key,
+      transport: transport ?? URLSessionTransport(maximumConnections: (try? batchConcurrency()) ?? 6), policy: policy,
       clock: runtime.clock, timeout: timeout, observer: observer, debug: { diagnostics.debug($0) })
   }
 }

@@ -73,12 +73,29 @@ public struct ClosteClient: Sendable {
     try await perform(.addAlias("", wildcard: false))
   }
 
+  /// The same client, except that a 429 is thrown at once (`rateLimitHandedOver`) instead of retried
+  /// here: for a batch that slows down as a whole (`BatchRunner`).
+  public func handingRateLimitsToCaller() -> ClosteClient {
+    var policy = self.policy
+    policy.retriesRateLimits = false
+    return ClosteClient(
+      endpoint: endpoint, apiKey: apiKey, transport: transport, policy: policy, clock: clock, timeout: timeout,
+      observer: observer, debug: debug)
+  }
+
   // MARK: The one request-and-retry path
 
   /// Sends `call`, retrying connection errors, HTTP 5xx and 429 (after `Retry-After`) with backoff,
   /// at most `policy.maxRetries` times, all within `timeout`. Returns Closte's JSON answer, which may
   /// be a refusal; throws `ClosteError` when there is no usable answer.
   public func perform(_ call: ClosteCall) async throws -> ClosteReply {
+    let (response, attempts) = try await send(call)
+    return try ClosteReply(response: response, call: call, attempts: attempts)
+  }
+
+  /// The retry loop of `perform`: the first answer that is not retried, unread, with the number of
+  /// attempts it took (for a caller that reads a long answer its own way, as `aliasNames`).
+  public func send(_ call: ClosteCall) async throws -> (response: HTTPResponse, attempts: Int) {
     let request = call.request(endpoint: endpoint, apiKey: apiKey)
     let deadline = clock.now().addingTimeInterval(timeout)
     var attempt = 0
@@ -97,11 +114,14 @@ public struct ClosteClient: Sendable {
         case 429:
           retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"], now: clock.now())
           await observer?.rateLimited(retryAfter: retryAfter)
+          if !policy.retriesRateLimits {
+            throw ClosteError.rateLimitHandedOver(call: call.target, retryAfter: retryAfter)
+          }
           failure = .apiRateLimited(call: call.target)
         case 500...599:
           failure = .apiServerError(call: call.target, status: response.status)
         default:
-          return try ClosteReply(response: response, call: call, attempts: attempt)
+          return (response, attempt)
         }
       case .failure(.timedOut):
         throw ClosteError.apiTimeout(call: call.target, seconds: timeout)

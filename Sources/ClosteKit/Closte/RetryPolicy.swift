@@ -11,6 +11,8 @@ public struct RetryPolicy: Sendable {
   public var maxRetryAfter: Double
   /// A number in 0..<1; injected so tests are exact.
   public var random: @Sendable () -> Double
+  /// Whether a 429 is retried here; a batch that paces itself turns this off.
+  public var retriesRateLimits = true
 
   public init(
     maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 8, maxRetryAfter: Double = 60,

@@ -62,7 +62,8 @@ public enum ClosteCommands {
         "Also add the www. twin, as Ultimate Multisite's auto_create_www_subdomain setting: always, main_only "
           + "(only for a main domain: example.com, example.co.uk) or never. Default: the request's "
           + "settings.auto_create_www_subdomain, else never.",
-        choices: WWWPolicy.allCases.map(\.rawValue))
+        choices: WWWPolicy.allCases.map(\.rawValue)),
+      SyncCommands.concurrencyOption,
     ],
     description: """
       Every domain is checked first (lower case, one trailing dot dropped, internationalised names to \
@@ -86,6 +87,7 @@ public enum ClosteCommands {
   static let domainRemove = CommandSpec(
     name: "domain remove", summary: "Remove domain aliases from Closte (those not there are left alone).",
     arguments: [ArgumentSpec("domain", "A domain or wildcard alias to remove.", repeating: true)],
+    options: [SyncCommands.concurrencyOption],
     description: """
       Domains are checked as for `domain add`, Closte's list is read once, and only aliases Closte has are \
       removed. One row per domain: action removed, absent or failed. Exit 1 when any failed.
@@ -150,7 +152,9 @@ public enum ClosteCommands {
     }
     let plan = AliasBatch.plan(operations, current: current)
     for result in plan.settled { log.record(result) }
-    let applied = await AliasBatch.apply(plan.send, client: client) { log.record($0) }
+    let applied = await AliasBatch.apply(plan.send, client: client, runner: try context.batchRunner()) {
+      log.record($0)
+    }
     var byKey: [String: AliasResult] = [:]
     for result in plan.settled + applied { byKey[result.operation.kind.rawValue + " " + result.domain.name] = result }
     var seen: Set<String> = []
