@@ -78,7 +78,7 @@ import Testing
     let removed = try run(["domain", "remove", "example.com", "*.example.org", "gone.example.com", "--format=json"])
     #expect(removed.status == 0)
     #expect(try json(removed.stdout).arrayValue?.map { $0["action"] } == ["removed", "removed", "absent"])
-    #expect(try simulator.domains() == ["xn--bcher-kva.de", "new.example.com"])
+    #expect(try simulator.domains() == ["new.example.com", "xn--bcher-kva.de"])
     let deletes = try simulator.requests().filter { $0["path"] == "/deletedomainalias" }
     #expect(deletes.compactMap { $0["wildcard"]?.stringValue }.sorted() == ["0", "1"])
   }

@@ -57,8 +57,9 @@ final class SimulatorProcess: @unchecked Sendable {
   func requests() throws -> [JSONValue] {
     try JSONParser.parse(try fetch("GET", "/_simulator/requests")).arrayValue ?? []
   }
+  /// The simulator's aliases, sorted: adds run in parallel, so the order they landed in means nothing.
   func domains() throws -> [String] {
-    try fetch("GET", "/_simulator/domains").split(separator: "\n").map(String.init)
+    try fetch("GET", "/_simulator/domains").split(separator: "\n").map(String.init).sorted()
   }
   func seed(_ names: [String]) throws { _ = try fetch("POST", "/_simulator/seed", body: names.joined(separator: "\n")) }
   func count(_ name: String) throws -> Int { try stats()[name]?.intValue ?? -1 }

@@ -1,38 +1,154 @@
+import Foundation
+
 /// `closte rpc`: reads requests from standard input, answers each with one JSON line on standard
-/// output, in order. Exit 0 when every request succeeded, 1 when any failed.
+/// output, in request order. Exit 0 when every request succeeded, 1 when any failed.
+///
+/// Requests that change different domains (`domain add`, `domain remove`) run side by side, up to
+/// `maximumInFlight`, as a provisioning script streaming hundreds of adds expects; every other request
+/// waits for all earlier ones and runs alone, so a stream keeps the meaning of its order.
 public enum RPCServer {
+  /// How many independent requests may be in flight at once (the batch path's default concurrency).
+  public static let maximumInFlight = BatchRunner.defaultConcurrency
+
   public static func serve(runtime: Runtime, table: CommandTable = .standard) async -> ExitStatus {
-    let reader = RPCStreamReader(source: runtime.stdin)
+    let items = AsyncStream<RPCStreamReader.Item> { continuation in
+      // Reading standard input blocks; it gets a thread of its own so answers flow while it waits.
+      let thread = Thread {
+        let reader = RPCStreamReader(source: runtime.stdin)
+        while let item = reader.next() { continuation.yield(item) }
+        continuation.finish()
+      }
+      thread.start()
+    }
+    let writer = RPCAnswerWriter(runtime: runtime)
     let dispatcher = Dispatcher(table: table)
-    var status = ExitStatus.success
-    while let item = reader.next() {
-      let response: JSONValue
-      var reveal = false
-      switch item {
-      case .invalid(let reason):
-        response = RPCResponse.failure(id: .null, error: .invalidRequest(reason))
-      case .value(let value):
-        do {
-          let request = try RPCRequest.decode(value, table: table)
-          reveal = (try? request.invocation.flag("reveal")) == true
-          if request.invocation.command == "rpc" {
-            throw RPCRequestError(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc."))
+    await withTaskGroup(of: Int.self) { group in
+      var inFlight: [Int: RPCScheduling] = [:]
+      var sequence = 0
+      for await item in items {
+        let position = sequence
+        sequence += 1
+        let job: RPCJob
+        switch prepare(item, table: table) {
+        case .answer(let response):
+          await writer.put(position, response, reveal: false)
+          continue
+        case .run(let prepared):
+          job = prepared
+        }
+        while !job.scheduling.mayStart(beside: Array(inFlight.values), limit: maximumInFlight) {
+          guard let finished = await group.next() else { break }
+          inFlight[finished] = nil
+        }
+        inFlight[position] = job.scheduling
+        group.addTask {
+          let response: JSONValue
+          switch await dispatcher.execute(job.request.invocation, runtime: runtime, isRPC: true) {
+          case .result(let result): response = RPCResponse.success(id: job.request.id, result: result)
+          case .failure(let error): response = RPCResponse.failure(id: job.request.id, error: error)
           }
-          switch await dispatcher.execute(request.invocation, runtime: runtime, isRPC: true) {
-          case .result(let result): response = RPCResponse.success(id: request.id, result: result)
-          case .failure(let error): response = RPCResponse.failure(id: request.id, error: error)
-          }
-        } catch let failure as RPCRequestError {
-          response = RPCResponse.failure(id: failure.id, error: failure.error)
-        } catch {
-          response = RPCResponse.failure(id: .null, error: .invalidRequest("\(error)"))
+          await writer.put(position, response, reveal: job.reveal)
+          return position
         }
       }
-      if response["ok"] != .bool(true) { status = .failure }
-      // Secrets are masked in every answer, but for a request that asked for them with --reveal.
-      let line = JSONWriter.encode(response)
-      runtime.stdout.write((reveal ? line : runtime.redactor.redact(line)) + "\n")
+      for await _ in group {}
     }
-    return status
+    return await writer.status
+  }
+
+  enum Prepared {
+    case answer(JSONValue)
+    case run(RPCJob)
+  }
+
+  /// Decodes one item of the stream into a job, or into the `invalid_request` answer it gets.
+  static func prepare(_ item: RPCStreamReader.Item, table: CommandTable) -> Prepared {
+    switch item {
+    case .invalid(let reason):
+      return .answer(RPCResponse.failure(id: .null, error: .invalidRequest(reason)))
+    case .value(let value):
+      do {
+        let request = try RPCRequest.decode(value, table: table)
+        if request.invocation.command == "rpc" {
+          return .answer(
+            RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")))
+        }
+        return .run(
+          RPCJob(
+            request: request, reveal: (try? request.invocation.flag("reveal")) == true,
+            scheduling: RPCScheduling(request.invocation)))
+      } catch let failure as RPCRequestError {
+        return .answer(RPCResponse.failure(id: failure.id, error: failure.error))
+      } catch {
+        return .answer(RPCResponse.failure(id: .null, error: .invalidRequest("\(error)")))
+      }
+    }
+  }
+}
+
+/// A decoded request, ready to run.
+struct RPCJob: Sendable {
+  var request: RPCRequest
+  /// The request asked for secrets with --reveal: its answer is not masked.
+  var reveal: Bool
+  var scheduling: RPCScheduling
+}
+
+/// Whether a request may run beside others: a domain change touches only its own domains (keyed
+/// without `www.` and `*.`, so a www twin or a wildcard counts as the same domain); anything else
+/// runs alone.
+enum RPCScheduling: Sendable, Equatable {
+  case alone
+  case domains(Set<String>)
+
+  static let parallelCommands: Set<String> = ["domain add", "domain remove"]
+
+  init(_ invocation: Invocation) {
+    guard RPCScheduling.parallelCommands.contains(invocation.command), !invocation.args.isEmpty else {
+      self = .alone
+      return
+    }
+    self = .domains(Set(invocation.args.map(RPCScheduling.key)))
+  }
+
+  static func key(_ domain: String) -> String {
+    var name = Substring(domain.trimmingSpaces.lowercased())
+    if name.hasSuffix(".") { name = name.dropLast() }
+    for prefix in ["*.", "www."] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
+    return String(name)
+  }
+
+  func mayStart(beside running: [RPCScheduling], limit: Int) -> Bool {
+    switch self {
+    case .alone:
+      return running.isEmpty
+    case .domains(let mine):
+      guard running.count < limit else { return false }
+      for other in running {
+        guard case .domains(let theirs) = other, mine.isDisjoint(with: theirs) else { return false }
+      }
+      return true
+    }
+  }
+}
+
+/// Writes answers in request order, whatever order they finish in, and remembers whether any failed.
+actor RPCAnswerWriter {
+  private let runtime: Runtime
+  private var next = 0
+  private var pending: [Int: String] = [:]
+  private(set) var status = ExitStatus.success
+
+  init(runtime: Runtime) { self.runtime = runtime }
+
+  func put(_ position: Int, _ response: JSONValue, reveal: Bool) {
+    if response["ok"] != .bool(true) { status = .failure }
+    // Secrets are masked in every answer, but for a request that asked for them with --reveal.
+    let line = JSONWriter.encode(response)
+    pending[position] = (reveal ? line : runtime.redactor.redact(line)) + "\n"
+    while let ready = pending.removeValue(forKey: next) {
+      runtime.stdout.write(ready)
+      next += 1
+    }
   }
 }
