@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 3's speed targets, measured with hyperfine (median of many runs) on the release build:
+# Issue 3's speed targets, measured with hyperfine (median of many runs) on the release binary that
+# users install (scripts/release.sh: static Swift stdlib and Foundation, stripped):
 #   1. `closte config get DB_NAME` against a Swift program that only prints a constant (the floor of
 #      starting a Swift process) and against `php -r` including the same wp-config.php;
 #   2. 1,000 `config get` requests through one `closte rpc`.
@@ -8,14 +9,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "startup.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 
-swift build -c release --product closte >/dev/null
-bin=.build/release/closte
+archive=$(bash scripts/release.sh 2>/dev/null)
+bin="${archive%.tar.gz}/closte"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp Benchmarks/fixtures/wp-config.php Benchmarks/fixtures/wp-settings.php "$work/"
 
 printf 'print("closte_network")\n' > "$work/floor.swift"
-swiftc -O "$work/floor.swift" -o "$work/floor" 2>/dev/null
+# The floor is linked as the release is: static Swift runtime, stripped.
+swiftc -O -static-stdlib "$work/floor.swift" -o "$work/floor" 2>/dev/null
+strip "$work/floor"
 
 for i in $(seq 1 1000); do
   printf '{"id":%d,"command":"config get","args":["DB_NAME"],"config":"%s/wp-config.php"}\n' "$i" "$work"
