@@ -67,7 +67,8 @@ enum PHPBuiltins {
     case ("strtoupper", 1):
       return .value(.string(asciiMapped(arguments[0].phpString, lower: false)))
     case ("trim", 1), ("ltrim", 1), ("rtrim", 1), ("chop", 1):
-      return .value(.string(trimmed(arguments[0].phpString, leading: name != "rtrim" && name != "chop", trailing: name != "ltrim")))
+      return .value(
+        .string(trimmed(arguments[0].phpString, leading: name != "rtrim" && name != "chop", trailing: name != "ltrim")))
     case ("strlen", 1):
       return .value(.int(arguments[0].phpString.utf8.count))
     case ("intval", 1):
@@ -141,7 +142,8 @@ enum PHPBuiltins {
     case 258:
       switch text.lowercased() {
       case "1", "true", "on", "yes": return .value(.bool(true))
-      case "0", "false", "off", "no", "": return .value(flags & 134_217_728 != 0 && text.isEmpty ? .bool(false) : .bool(false))
+      case "0", "false", "off", "no", "":
+        return .value(flags & 134_217_728 != 0 && text.isEmpty ? .bool(false) : .bool(false))
       default: return .value(failure)
       }
     case 257:

@@ -171,7 +171,9 @@ extension PHPEvaluator {
       return .value(.array(builder.array))
     }
     guard case .value(let keyValue) = keyResult else { return keyResult }
-    guard let key = PHPArrayKey.from(keyValue) else { return .unresolved("uses a \(keyValue.typeName) as an array key") }
+    guard let key = PHPArrayKey.from(keyValue) else {
+      return .unresolved("uses a \(keyValue.typeName) as an array key")
+    }
     let inner = setting(builder.get(key) ?? .null, keys.dropFirst(), element)
     guard case .value(let value) = inner else { return inner }
     builder.set(key, value)
@@ -219,7 +221,8 @@ extension PHPEvaluator {
       while stream.current.kind == .name { try stream.advance() }  // extends / implements lists
       if stream.isSymbol(.openBrace) { try stream.skipGroup() }
       return try postfix(.unresolved("creates an object"))
-    case "function", "fn", "static" where next.kind == .name:
+    case "function", "fn",
+      "static" where next.kind == .name:
       try skipClosure()
       return .unresolved("defines a closure")
     case "match" where isCall:

@@ -27,7 +27,9 @@ extension PHPEvaluator {
       try stream.advance()
       let operand = stream.current
       _ = try expression(minimum: Power.unary)
-      if operand.kind == .variable { scope.assign(variableName(operand), .unresolved("is incremented"), line: operand.line, flow: flow) }
+      if operand.kind == .variable {
+        scope.assign(variableName(operand), .unresolved("is incremented"), line: operand.line, flow: flow)
+      }
       return .unresolved("increments or decrements a variable")
     default:
       return try primary()
@@ -69,7 +71,8 @@ extension PHPEvaluator {
       return try postfix(.value(.string(String(decoding: PHPStringDecoder.singleQuoted(body), as: UTF8.self))))
     case .doubleQuoted:
       try stream.advance()
-      return try postfix(interpolate(stream.source[(token.start + 1)..<(token.end - 1)], heredocIndent: nil, line: token.line))
+      return try postfix(
+        interpolate(stream.source[(token.start + 1)..<(token.end - 1)], heredocIndent: nil, line: token.line))
     case .heredoc(let indent):
       try stream.advance()
       return try postfix(interpolate(stream.source[token.start..<token.end], heredocIndent: indent, line: token.line))
@@ -117,6 +120,7 @@ extension PHPEvaluator {
     }
     let text = String(decoding: body, as: UTF8.self)
     if let value = Int(text, radix: radix) { return .int(value) }
+    if radix == 10 { return .float(Double(text) ?? .infinity) }
     if radix == 8, body.contains(where: { $0 > UInt8(ascii: "7") }) {
       // PHP refuses "0789" at compile time; closte reads the valid prefix as PHP 7 did.
       let valid = body.prefix { $0 >= 0x30 && $0 <= 0x37 }
@@ -246,7 +250,9 @@ extension PHPEvaluator {
   static func element(_ container: PHPValue, _ keyValue: PHPValue, quiet: Bool) -> PHPResult {
     switch container {
     case .array(let array):
-      guard let key = PHPArrayKey.from(keyValue) else { return .unresolved("uses a \(keyValue.typeName) as an array key") }
+      guard let key = PHPArrayKey.from(keyValue) else {
+        return .unresolved("uses a \(keyValue.typeName) as an array key")
+      }
       return .value(array.value(for: key) ?? .null)
     case .null:
       return .value(.null)

@@ -88,7 +88,8 @@ public struct PHPEvaluator {
     depth += 1
     defer { depth -= 1 }
     guard depth <= PHPEvaluator.maximumDepth else {
-      throw PHPSyntaxError(line: stream.current.line, "expression nested deeper than \(PHPEvaluator.maximumDepth) levels")
+      throw PHPSyntaxError(
+        line: stream.current.line, "expression nested deeper than \(PHPEvaluator.maximumDepth) levels")
     }
     var left = try unary()
     while let (op, power, rightAssociative) = binaryOperator(stream.current), power >= minimum {

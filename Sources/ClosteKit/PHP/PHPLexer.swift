@@ -191,7 +191,9 @@ public struct PHPLexer: Sendable {
   private mutating func lexQualifiedName() {
     if source[position] == UInt8(ascii: "\\") { position += 1 }
     skipName()
-    while position + 1 < source.count, source[position] == UInt8(ascii: "\\"), PHPLexer.isNameStart(source[position + 1]) {
+    while position + 1 < source.count, source[position] == UInt8(ascii: "\\"),
+      PHPLexer.isNameStart(source[position + 1])
+    {
       position += 1
       skipName()
     }
@@ -237,7 +239,8 @@ public struct PHPLexer: Sendable {
 
   /// `1.` is a float, but `1..2` is not valid and `1 .` never reaches here; `1.e3` is a float.
   private func isDotOperatorAhead() -> Bool {
-    position + 1 < source.count && (source[position + 1] == UInt8(ascii: ".") || source[position + 1] == UInt8(ascii: "="))
+    position + 1 < source.count
+      && (source[position + 1] == UInt8(ascii: ".") || source[position + 1] == UInt8(ascii: "="))
   }
 
   static func isHexDigit(_ byte: UInt8) -> Bool {

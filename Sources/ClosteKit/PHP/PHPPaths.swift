@@ -30,7 +30,8 @@ enum PHPPaths {
     if bytes == [UInt8(ascii: "/")] { return "" }
     if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) { bytes = Array(bytes[(slash + 1)...]) }
     let suffixBytes = Array(suffix.utf8)
-    if !suffixBytes.isEmpty, bytes.count > suffixBytes.count, bytes.suffix(suffixBytes.count).elementsEqual(suffixBytes) {
+    if !suffixBytes.isEmpty, bytes.count > suffixBytes.count, bytes.suffix(suffixBytes.count).elementsEqual(suffixBytes)
+    {
       bytes.removeLast(suffixBytes.count)
     }
     return String(decoding: bytes, as: UTF8.self)

@@ -73,8 +73,9 @@ public enum PHPStringDecoder {
           while end < body.endIndex, PHPLexer.isNameByte(body[end]) { end += 1 }
           let name = String(decoding: body[(index + 1)..<end], as: UTF8.self)
           flush()
-          if end < body.endIndex, body[end] == UInt8(ascii: "[")
-            || (body[end] == UInt8(ascii: "-") && end + 1 < body.endIndex && body[end + 1] == UInt8(ascii: ">"))
+          if end < body.endIndex,
+            body[end] == UInt8(ascii: "[")
+              || (body[end] == UInt8(ascii: "-") && end + 1 < body.endIndex && body[end + 1] == UInt8(ascii: ">"))
           {
             segments.append(.unsupported("$\(name)\(Character(Unicode.Scalar(body[end])))..."))
             index = skipInterpolation(body, from: end)

@@ -90,7 +90,9 @@ extension WPConfigInterpreter {
     let endWord = "end" + word
     if stream.isSymbol(.colon) {
       try stream.advance()
-      _ = try statements(stream, flow: bodyFlow) { $0.isName(endWord) || (word == "switch" && $0.isSymbol(.closeBrace)) }
+      _ = try statements(stream, flow: bodyFlow) {
+        $0.isName(endWord) || (word == "switch" && $0.isSymbol(.closeBrace))
+      }
       try stream.advance()
       try endStatement(stream)
     } else if word == "switch" {
@@ -114,7 +116,8 @@ extension WPConfigInterpreter {
       if stream.isName("as") { afterAs = true }
       if afterAs, stream.current.kind == .variable {
         let token = stream.current
-        assign(String(stream.text(token).dropFirst()), .unresolved("is set by a foreach loop"), line: token.line, flow: flow)
+        assign(
+          String(stream.text(token).dropFirst()), .unresolved("is set by a foreach loop"), line: token.line, flow: flow)
       }
       try stream.advance()
     }

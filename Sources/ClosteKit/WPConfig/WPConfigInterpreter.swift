@@ -154,12 +154,17 @@ final class WPConfigInterpreter: PHPScope {
     nesting += 1
     defer { nesting -= 1 }
     guard nesting <= WPConfigInterpreter.maximumNesting else {
-      throw PHPSyntaxError(line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
+      throw PHPSyntaxError(
+        line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
     }
     var flow = flow
     while !isEnd(stream) {
       if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
-      guard let stop = try statement(stream, flow: flow) else { continue }
+      let before = stream.current.start
+      let result = try statement(stream, flow: flow)
+      // Every statement moves on; a construct that did not is stepped over, so reading never loops.
+      if stream.current.start == before, !stream.atEnd { try stream.advance() }
+      guard let stop = result else { continue }
       switch stop {
       case .returned(.certain), .exited(.certain):
         return stop
@@ -214,7 +219,7 @@ final class WPConfigInterpreter: PHPScope {
       try skipDeclaration(stream)
     case "namespace" where next.kind != .symbol(.backslash):
       return try namespaceStatement(stream, flow: flow)
-    case "use", "global", "goto", "echo":
+    case "use", "global", "goto", "echo", "break", "continue":
       try stream.skipStatement()
     case "static" where next.kind == .variable:
       try stream.skipStatement()
@@ -242,7 +247,7 @@ final class WPConfigInterpreter: PHPScope {
       try endStatement(stream)
     case "try":
       return try tryStatement(stream, flow: flow)
-    case "case", "default" where try switchLabel(stream):
+    case "case" where try switchLabel(stream), "default" where try switchLabel(stream):
       return nil
     case "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch", "enddeclare":
       // Out of place: PHP would not run the file; step over it.

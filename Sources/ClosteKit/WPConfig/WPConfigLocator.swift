@@ -38,7 +38,8 @@ public enum WPConfigLocator {
     guard root != "/" else { return nil }
     let parent = PHPPaths.dirname(root, levels: 1)
     let prefix = parent == "/" ? "" : parent
-    if WPConfigFile.kind(prefix + "/wp-config.php") == .file, WPConfigFile.kind(prefix + "/wp-settings.php") == .missing {
+    if WPConfigFile.kind(prefix + "/wp-config.php") == .file, WPConfigFile.kind(prefix + "/wp-settings.php") == .missing
+    {
       return prefix + "/wp-config.php"
     }
     return nil
