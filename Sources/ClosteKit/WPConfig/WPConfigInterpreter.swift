@@ -158,24 +158,28 @@ final class WPConfigInterpreter: PHPScope {
         line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
     }
     var flow = flow
+    // A `return` or `exit` that may have run makes the rest `maybe`, and is passed up.
+    var pending: Stop?
     while !isEnd(stream) {
       if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
       let before = stream.current.start
       let result = try statement(stream, flow: flow)
       // Every statement moves on; a construct that did not is stepped over, so reading never loops.
       if stream.current.start == before, !stream.atEnd { try stream.advance() }
-      guard let stop = result else { continue }
-      switch stop {
-      case .returned(.certain), .exited(.certain):
-        return stop
-      case .returned(.maybe), .exited(.maybe):
+      switch result {
+      case .returned(.certain)?, .exited(.certain)?:
+        return result
+      case .returned(.maybe)?:
         if flow.reach == .certain { flow.reach = .maybe }
-        if case .exited = stop { return stop }
-      case .returned(.never), .exited(.never):
+        if pending == nil { pending = result }
+      case .exited(.maybe)?:
+        if flow.reach == .certain { flow.reach = .maybe }
+        pending = result
+      default:
         break
       }
     }
-    return nil
+    return pending
   }
 
   func statement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
