@@ -26,17 +26,27 @@ enum PHPBuiltins {
     "STDIN", "STDOUT", "STDERR",
   ]
 
+  /// Every constant PHP defines itself, resolved or not: one lookup answers for all of them.
+  private static let all: [String: PHPResult] = {
+    var table = constants.mapValues(PHPResult.value)
+    for name in runtimeConstants {
+      table[name] = .unresolved("uses \(name), which depends on the PHP that runs it")
+    }
+    return table
+  }()
+
   static func isBuiltinConstant(_ name: String) -> Bool {
-    constants[name] != nil || runtimeConstants.contains(name) || isCaseInsensitiveLiteral(name)
+    all[name] != nil || isCaseInsensitiveLiteral(name)
   }
 
   private static func isCaseInsensitiveLiteral(_ name: String) -> Bool {
-    ["true", "false", "null"].contains(name.lowercased())
+    let count = name.utf8.count
+    return (count == 4 || count == 5) && ["true", "false", "null"].contains(name.lowercased())
   }
 
   static func constant(_ name: String) -> PHPResult? {
-    if let value = constants[name] { return .value(value) }
-    if runtimeConstants.contains(name) { return .unresolved("uses \(name), which depends on the PHP that runs it") }
+    if let result = all[name] { return result }
+    guard isCaseInsensitiveLiteral(name) else { return nil }
     switch name.lowercased() {
     case "true": return .value(.bool(true))
     case "false": return .value(.bool(false))
