@@ -10,7 +10,8 @@ import Testing
     let file = try folder.write("custom/config.php", "<?php")
     try folder.write("wp-config.php", "<?php")
     #expect(try WPConfigLocator.locate(configFile: file, path: folder.path, currentDirectory: "/") == file)
-    #expect(try WPConfigLocator.locate(configFile: "custom/config.php", path: nil, currentDirectory: folder.path) == file)
+    #expect(
+      try WPConfigLocator.locate(configFile: "custom/config.php", path: nil, currentDirectory: folder.path) == file)
   }
 
   @Test func explicitFileMustExist() throws {
@@ -28,7 +29,9 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("site/wp/wp-load.php", "<?php")
     let parentConfig = try folder.write("site/wp-config.php", "<?php")
-    #expect(try WPConfigLocator.locate(configFile: nil, path: folder.path + "/site/wp", currentDirectory: "/") == parentConfig)
+    #expect(
+      try WPConfigLocator.locate(configFile: nil, path: folder.path + "/site/wp", currentDirectory: "/") == parentConfig
+    )
     let own = try folder.write("site/wp/wp-config.php", "<?php")
     #expect(try WPConfigLocator.locate(configFile: nil, path: "site/wp", currentDirectory: folder.path) == own)
   }
