@@ -3,17 +3,19 @@ public enum OutputRenderer {
   public static func render(_ result: CommandResult, invocation: Invocation, runtime: Runtime) throws {
     let format = invocation.string("format")
     let fields = invocation.string("fields").map { $0.split(separator: ",").map { String($0).trimmingSpaces } }
-    // WP-CLI draws the boxed table only on a terminal, or when SHELL_PIPE=0 asks for it.
-    let boxed = runtime.stdout.isTerminal || runtime.environment["SHELL_PIPE"] == "0"
+    let boxed = isBoxed(environment: runtime.environment, isTerminal: runtime.stdout.isTerminal)
+    let columns = TerminalColumns.current(environment: runtime.environment, isTerminal: runtime.stdout.isTerminal)
     let out = runtime.stdout
     switch result.rendering {
     case .items(let rows, let defaultFields):
       out.write(
         try FormatItems.render(
-          rows: rows, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed))
+          rows: rows, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed,
+          terminalColumns: columns))
     case .item(let object, let defaultFields):
       out.write(
-        try FormatItems.renderItem(object, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed))
+        try FormatItems.renderItem(
+          object, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed, terminalColumns: columns))
     case .text(let text):
       out.write(text)
     case .success(let message):
@@ -25,5 +27,15 @@ public enum OutputRenderer {
     case .none:
       break
     }
+  }
+
+  /// WP-CLI draws the boxed table on a terminal and writes tab-separated rows to a pipe; the
+  /// `SHELL_PIPE` variable overrides that either way (php-cli-tools' `Shell::isPiped`: a true-ish
+  /// value, `1`/`true`/`on`/`yes`, means piped; any other value means boxed).
+  public static func isBoxed(environment: [String: String], isTerminal: Bool) -> Bool {
+    if let value = environment["SHELL_PIPE"] {
+      return !["1", "true", "on", "yes"].contains(value.trimmingSpaces.lowercased())
+    }
+    return isTerminal
   }
 }

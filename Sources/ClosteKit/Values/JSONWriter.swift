@@ -36,20 +36,11 @@ public enum JSONWriter {
     }
   }
 
-  /// PHP's `serialize_precision = -1`: the shortest text that reads back as the same double,
-  /// with `.0` kept on whole numbers (`2.0`) and PHP's exponent spelling (`1.0e+25`).
+  /// A float as `json_encode` writes it with PHP's default `serialize_precision = -1`: the shortest
+  /// text that reads back as the same double, a whole number without `.0` (`2`), and PHP's exponent
+  /// spelling (`1.0e+25`).
   public static func formatDouble(_ number: Double) -> String {
-    guard number.isFinite else { return "0" }  // json_encode refuses INF/NAN; closte never produces them.
-    if number == number.rounded(), abs(number) < 1e15 {
-      return String(Int64(number)) + ".0"
-    }
-    let text = "\(number)"  // Swift prints the shortest round-tripping form too.
-    guard let exponentIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
-    var mantissa = String(text[..<exponentIndex])
-    var exponent = String(text[text.index(after: exponentIndex)...])
-    if !mantissa.contains(".") { mantissa += ".0" }
-    if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") { exponent = "+" + exponent }
-    return mantissa + "e" + exponent
+    PHPFloatFormat.json(number)
   }
 
   public static func writeString(_ text: String, into out: inout String) {

@@ -40,6 +40,6 @@ import Testing
     let value: JSONValue = ["a/b": "Bücher ✓ 😀", "n": 1.5, "w": 2.0, "l": [true, nil]]
     #expect(
       JSONWriter.encode(value)
-        == #"{"a\/b":"B\u00fccher \u2713 \ud83d\ude00","n":1.5,"w":2.0,"l":[true,null]}"#)
+        == #"{"a\/b":"B\u00fccher \u2713 \ud83d\ude00","n":1.5,"w":2,"l":[true,null]}"#)
   }
 }
