@@ -7,7 +7,7 @@ import Testing
 /// reports must be what PHP holds after running the file, every name PHP defines must be reported,
 /// and no name may be reported that PHP does not define (unless it is marked `conditional`).
 @Suite struct DifferentialTests {
-  static let folder = PHPOracle.fixtures.appendingPathComponent("differential")
+  static let folder = PHPConfigOracle.fixtures.appendingPathComponent("differential")
 
   static var fixtureNames: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -21,8 +21,8 @@ import Testing
   @Test(arguments: DifferentialTests.fixtureNames)
   func readerAgreesWithPHP(fixture: String) throws {
     let path = WPConfigFile.realPath(DifferentialTests.folder.appendingPathComponent(fixture).path)
-    let php = try PHPOracle.run(path)
-    let config = try WPConfigReader.read(path: path, environment: PHPOracle.environment)
+    let php = try PHPConfigOracle.run(path)
+    let config = try WPConfigReader.read(path: path, environment: PHPConfigOracle.environment)
     compare(
       kind: "constant", php: php.constants, reader: config.items.filter { $0.type == .constant }, fixture: fixture)
     compare(

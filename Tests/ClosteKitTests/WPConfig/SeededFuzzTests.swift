@@ -27,7 +27,7 @@ import Testing
 
   @Test func mutatedConfigs() throws {
     var generator = SeededGenerator(seed: 20_261_125)
-    let folder = PHPOracle.fixtures.appendingPathComponent("differential")
+    let folder = PHPConfigOracle.fixtures.appendingPathComponent("differential")
     for name in ["basic.php", "strings.php", "numbers.php", "logic.php", "arrays.php", "conditionals.php"] {
       let seed = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
       for input in SeededFuzzTests.mutations(of: seed, count: 150, generator: &generator) {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Runs real PHP (php-cli) on a wp-config.php through `Fixtures/oracle.php` and returns the
 /// constants and variables PHP itself ends up with: the ground truth of the differential tests.
-enum PHPOracle {
+enum PHPConfigOracle {
   struct Definitions {
     var constants: [(name: String, value: PHPValue?)]
     var variables: [(name: String, value: PHPValue?)]
