@@ -35,8 +35,25 @@ enum PHPBuiltins {
     return table
   }()
 
+  /// Which (length, first byte) pairs a built-in constant has: a config's own names (`DB_NAME`,
+  /// `WP_DEBUG`...) are ruled out without hashing.
+  private static let shapes: [Bool] = {
+    var shapes = [Bool](repeating: false, count: 64 * 32)
+    for name in all.keys {
+      let bytes = Array(name.utf8)
+      if bytes.count < 64 { shapes[bytes.count * 32 + Int(bytes[0] & 31)] = true }
+    }
+    return shapes
+  }()
+
+  private static func mayBeBuiltin(_ name: String) -> Bool {
+    let count = name.utf8.count
+    guard count > 0, count < 64, let first = name.utf8.first else { return false }
+    return shapes[count * 32 + Int(first & 31)]
+  }
+
   static func isBuiltinConstant(_ name: String) -> Bool {
-    all[name] != nil || isCaseInsensitiveLiteral(name)
+    (mayBeBuiltin(name) && all[name] != nil) || isCaseInsensitiveLiteral(name)
   }
 
   private static func isCaseInsensitiveLiteral(_ name: String) -> Bool {
@@ -45,7 +62,7 @@ enum PHPBuiltins {
   }
 
   static func constant(_ name: String) -> PHPResult? {
-    if let result = all[name] { return result }
+    if mayBeBuiltin(name), let result = all[name] { return result }
     guard isCaseInsensitiveLiteral(name) else { return nil }
     switch name.lowercased() {
     case "true": return .value(.bool(true))

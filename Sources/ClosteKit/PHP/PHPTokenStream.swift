@@ -10,12 +10,14 @@ public final class PHPTokenStream {
   @exclusivity(unchecked) private var lookahead: (token: PHPToken, lexer: PHPLexer)?
 
   public init(source: [UInt8]) throws {
+    self.source = source
     lexer = PHPLexer(source: source)
     current = PHPToken(kind: .end, start: 0, end: 0, line: 1)
     current = try lexer.next()
   }
 
-  public var source: [UInt8] { lexer.source }
+  /// The bytes being read (a stored copy of the lexer's, so reading them costs no reference count).
+  public let source: [UInt8]
 
   var lexerState: PHPLexer { lexer }
 
