@@ -38,12 +38,18 @@ enum PHPConfigOracle {
     process.environment = environment
     process.currentDirectoryURL = URL(fileURLWithPath: file).deletingLastPathComponent()
     let output = Pipe()
+    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("closte-oracle-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errors) }
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: errors)
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let json = try JSONParser.parse([UInt8](data))
+    guard let json = try? JSONParser.parse([UInt8](data)) else {
+      let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+      throw Failure(description: "php did not run \(file) to the end: \(stderr.suffix(500))")
+    }
     return Definitions(constants: try pairs(json["constants"]), variables: try pairs(json["variables"]))
   }
 
