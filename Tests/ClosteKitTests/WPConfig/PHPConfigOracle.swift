@@ -39,7 +39,7 @@ enum PHPConfigOracle {
     process.currentDirectoryURL = URL(fileURLWithPath: file).deletingLastPathComponent()
     let output = Pipe()
     let errors = FileManager.default.temporaryDirectory.appendingPathComponent("closte-oracle-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errors) }
     process.standardOutput = output
     process.standardError = try FileHandle(forWritingTo: errors)
