@@ -119,7 +119,14 @@ public final class PHPTokenStream {
   public func lowercasedName(_ token: PHPToken) -> String {
     var start = token.start
     if start < token.end, source[start] == UInt8(ascii: "\\") { start += 1 }
-    return String(decoding: source[start..<token.end].map(PHPLexer.lowercased), as: UTF8.self)
+    let count = token.end - start
+    let ascii = String(unsafeUninitializedCapacity: count) { buffer in
+      for index in 0..<count { buffer[index] = PHPLexer.lowercased(source[start + index]) }
+      return count
+    }
+    // Names may hold any byte ≥ 0x80; decoding repairs what is not UTF-8, as before.
+    return ascii.utf8.count == count
+      ? ascii : String(decoding: source[start..<token.end].map(PHPLexer.lowercased), as: UTF8.self)
   }
 
   public func expect(_ symbol: PHPSymbol) throws {
