@@ -246,6 +246,7 @@ extension PHPEvaluator {
     case "exit", "die":
       try stream.advance()
       if stream.isSymbol(.openParen) { try stream.skipGroup() }
+      scope.exit(flow: flow)
       return .unresolved("stops the script")
     case "print":
       try stream.advance()

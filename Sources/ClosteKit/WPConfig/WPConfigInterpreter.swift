@@ -19,6 +19,8 @@ final class WPConfigInterpreter: PHPScope {
   var includedFiles: Set<String> = []
   var includeStack: [String] = []
   private var nesting = 0
+  /// An `exit` met inside an expression, turned into a `Stop` at the end of its statement.
+  private var exitInExpression: PHPFlow.Reach?
 
   struct Definition {
     var value: PHPResult
@@ -131,6 +133,11 @@ final class WPConfigInterpreter: PHPScope {
     }
   }
 
+  func exit(flow: PHPFlow) {
+    guard flow.reach != .never else { return }
+    if exitInExpression != .certain { exitInExpression = flow.reach }
+  }
+
   func unset(_ name: String, flow: PHPFlow) {
     guard flow.reach == .certain, let index = variableItems[name] else { return }
     removed.insert(index)
@@ -165,7 +172,11 @@ final class WPConfigInterpreter: PHPScope {
     while !isEnd(stream) {
       if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
       let before = stream.current.start
-      let result = try statement(stream, flow: flow)
+      var result = try statement(stream, flow: flow)
+      if let reach = exitInExpression {
+        exitInExpression = nil
+        result = .exited(reach)
+      }
       // Every statement moves on; a construct that did not is stepped over, so reading never loops.
       if stream.current.start == before, !stream.atEnd { try stream.advance() }
       switch result {

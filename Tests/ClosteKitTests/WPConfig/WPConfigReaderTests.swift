@@ -159,3 +159,20 @@ final class TemporaryFolder {
     #expect(exited.constant("B")?.conditional == true)
   }
 }
+
+@Suite struct WPConfigExitTests {
+  @Test(arguments: [
+    ("<?php define('A', 1); defined('ABSPATH') || exit; define('B', 2);", false),
+    ("<?php define('A', 1); defined('A') or die('x'); define('B', 2);", true),
+    ("<?php define('A', 1); foo() or die(); define('B', 2);", nil),
+  ])
+  func exitInAnExpressionStopsTheRest(source: String, reachesB: Bool?) throws {
+    let config = try WPConfigReaderTests.read(source)
+    let b = config.constant("B")
+    switch reachesB {
+    case true?: #expect(b?.conditional == false)
+    case false?: #expect(b == nil)
+    case nil: #expect(b?.conditional == true)
+    }
+  }
+}
