@@ -38,7 +38,9 @@ let package = Package(
     .testTarget(
       name: "ClosteKitTests",
       dependencies: ["ClosteKit"],
-      path: "Tests/ClosteKitTests"
+      path: "Tests/ClosteKitTests",
+      // Fixtures are read from beside the tests by path (no SwiftPM resources).
+      exclude: ["WPConfig/Fixtures"]
     ),
     .testTarget(
       name: "EndToEndTests",

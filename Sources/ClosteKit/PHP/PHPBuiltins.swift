@@ -26,17 +26,44 @@ enum PHPBuiltins {
     "STDIN", "STDOUT", "STDERR",
   ]
 
+  /// Every constant PHP defines itself, resolved or not: one lookup answers for all of them.
+  private static let all: [String: PHPResult] = {
+    var table = constants.mapValues(PHPResult.value)
+    for name in runtimeConstants {
+      table[name] = .unresolved("uses \(name), which depends on the PHP that runs it")
+    }
+    return table
+  }()
+
+  /// Which (length, first byte) pairs a built-in constant has: a config's own names (`DB_NAME`,
+  /// `WP_DEBUG`...) are ruled out without hashing.
+  private static let shapes: [Bool] = {
+    var shapes = [Bool](repeating: false, count: 64 * 32)
+    for name in all.keys {
+      let bytes = Array(name.utf8)
+      if bytes.count < 64 { shapes[bytes.count * 32 + Int(bytes[0] & 31)] = true }
+    }
+    return shapes
+  }()
+
+  private static func mayBeBuiltin(_ name: String) -> Bool {
+    let count = name.utf8.count
+    guard count > 0, count < 64, let first = name.utf8.first else { return false }
+    return shapes[count * 32 + Int(first & 31)]
+  }
+
   static func isBuiltinConstant(_ name: String) -> Bool {
-    constants[name] != nil || runtimeConstants.contains(name) || isCaseInsensitiveLiteral(name)
+    (mayBeBuiltin(name) && all[name] != nil) || isCaseInsensitiveLiteral(name)
   }
 
   private static func isCaseInsensitiveLiteral(_ name: String) -> Bool {
-    ["true", "false", "null"].contains(name.lowercased())
+    let count = name.utf8.count
+    return (count == 4 || count == 5) && ["true", "false", "null"].contains(name.lowercased())
   }
 
   static func constant(_ name: String) -> PHPResult? {
-    if let value = constants[name] { return .value(value) }
-    if runtimeConstants.contains(name) { return .unresolved("uses \(name), which depends on the PHP that runs it") }
+    if mayBeBuiltin(name), let result = all[name] { return result }
+    guard isCaseInsensitiveLiteral(name) else { return nil }
     switch name.lowercased() {
     case "true": return .value(.bool(true))
     case "false": return .value(.bool(false))

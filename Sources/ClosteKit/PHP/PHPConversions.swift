@@ -139,24 +139,38 @@ extension PHPArrayKey {
 /// next integer key.
 struct PHPArrayBuilder {
   private(set) var array: PHPArray
-  private var positions: [PHPArrayKey: Int] = [:]
+  /// Where each key is, once the array is big enough for a linear search to cost more.
+  private var positions: [PHPArrayKey: Int]?
   private var nextIndex = 0
+  private static let indexThreshold = 16
 
   init(_ array: PHPArray = PHPArray()) {
     self.array = array
-    for (position, entry) in array.entries.enumerated() {
-      positions[entry.key] = position
+    for entry in array.entries {
       if case .int(let number) = entry.key, number >= nextIndex { nextIndex = number &+ 1 }
     }
+    if array.entries.count > PHPArrayBuilder.indexThreshold { buildIndex() }
+  }
+
+  private mutating func buildIndex() {
+    var index: [PHPArrayKey: Int] = [:]
+    for (position, entry) in array.entries.enumerated() { index[entry.key] = position }
+    positions = index
+  }
+
+  private func position(of key: PHPArrayKey) -> Int? {
+    if let positions { return positions[key] }
+    return array.entries.firstIndex { $0.key == key }
   }
 
   mutating func set(_ key: PHPArrayKey, _ value: PHPValue) {
-    if let position = positions[key] {
+    if let position = position(of: key) {
       array.entries[position].value = value
       return
     }
-    positions[key] = array.entries.count
+    positions?[key] = array.entries.count
     array.entries.append(PHPArray.Entry(key: key, value: value))
+    if positions == nil, array.entries.count > PHPArrayBuilder.indexThreshold { buildIndex() }
     if case .int(let number) = key, number >= nextIndex { nextIndex = number == Int.max ? number : number + 1 }
   }
 
@@ -165,7 +179,7 @@ struct PHPArrayBuilder {
   }
 
   func get(_ key: PHPArrayKey) -> PHPValue? {
-    positions[key].map { array.entries[$0].value }
+    position(of: key).map { array.entries[$0].value }
   }
 }
 

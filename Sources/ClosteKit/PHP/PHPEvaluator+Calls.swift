@@ -4,7 +4,7 @@ extension PHPEvaluator {
   /// `name` is lowercased without a leading `\`; `written` is the name as the source spells it.
   mutating func call(_ name: String, qualified written: String, arguments: [PHPResult], line: Int) throws -> PHPResult {
     // An unqualified call inside a namespace falls back to the global function, as PHP does.
-    let global = name.contains("\\") ? nil : name
+    let global = name.utf8.contains(UInt8(ascii: "\\")) ? nil : name
     guard let function = global else {
       return .unresolved("calls the function \(written)()")
     }

@@ -184,9 +184,18 @@ extension PHPEvaluator {
 
   mutating func nameExpression() throws -> PHPResult {
     let token = stream.current
-    let name = stream.lowercasedName(token)
     let next = try stream.peek()
     let isCall = next.kind == .symbol(.openParen)
+    guard let name = stream.keyword(token) else {
+      try stream.advance()
+      if isCall {
+        let arguments = try callArguments()
+        let function = stream.lowercasedName(token)
+        return try postfix(call(function, qualified: stream.text(token), arguments: arguments, line: token.line))
+      }
+      if next.kind == .symbol(.doubleColon) { return try postfix(.unresolved("reads a class constant")) }
+      return try postfix(constantValue(stream.text(token)))
+    }
     switch name {
     case "true" where !isCall, "false" where !isCall, "null" where !isCall:
       try stream.advance()
@@ -237,6 +246,7 @@ extension PHPEvaluator {
     case "exit", "die":
       try stream.advance()
       if stream.isSymbol(.openParen) { try stream.skipGroup() }
+      scope.exit(flow: flow)
       return .unresolved("stops the script")
     case "print":
       try stream.advance()
@@ -340,7 +350,7 @@ extension PHPEvaluator {
     if !isFullyQualified, !scope.namespace.isEmpty {
       if let found = scope.constant(scope.namespace + "\\" + name) { return found }
     }
-    if name.contains("\\") && !isFullyQualified && scope.namespace.isEmpty == false {
+    if name.utf8.contains(UInt8(ascii: "\\")) && !isFullyQualified && scope.namespace.isEmpty == false {
       return scope.constant(scope.namespace + "\\" + name) ?? .unresolved("uses the undefined constant \(name)")
     }
     if let builtin = PHPBuiltins.constant(name) { return builtin }

@@ -120,6 +120,7 @@ extension PHPEvaluator {
     }
     let text = String(decoding: body, as: UTF8.self)
     if let value = Int(text, radix: radix) { return .int(value) }
+    if radix == 10 { return .float(Double(text) ?? .infinity) }
     if radix == 8, body.contains(where: { $0 > UInt8(ascii: "7") }) {
       // PHP refuses "0789" at compile time; closte reads the valid prefix as PHP 7 did.
       let valid = body.prefix { $0 >= 0x30 && $0 <= 0x37 }

@@ -47,4 +47,6 @@ public protocol PHPScope: AnyObject {
   func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult
   func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow)
   func unset(_ name: String, flow: PHPFlow)
+  /// `exit` / `die` inside an expression (`defined('ABSPATH') || exit;`): nothing after it runs.
+  func exit(flow: PHPFlow)
 }

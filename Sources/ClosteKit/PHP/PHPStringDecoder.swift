@@ -96,6 +96,16 @@ public enum PHPStringDecoder {
       if byte == UInt8(ascii: "{"), index + 1 < body.endIndex, body[index + 1] == UInt8(ascii: "$") {
         flush()
         let end = closingBrace(body, from: index)
+        // `{$name}` is plain interpolation; anything more inside the braces is not evaluated.
+        let inner = body[(index + 2)..<max(index + 2, end - 1)]
+        if end - 1 > index + 2, body[end - 1] == UInt8(ascii: "}"), let first = inner.first,
+          PHPLexer.isNameStart(first),
+          inner.allSatisfy(PHPLexer.isNameByte)
+        {
+          segments.append(.variable(String(decoding: inner, as: UTF8.self)))
+          index = end
+          continue
+        }
         segments.append(.unsupported(String(decoding: body[index..<end], as: UTF8.self)))
         index = end
         continue

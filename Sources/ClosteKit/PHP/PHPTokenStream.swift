@@ -2,33 +2,49 @@
 /// statement reader and the expression evaluator. Also the iterative skippers that step over code
 /// closte does not evaluate, however deeply it nests.
 public final class PHPTokenStream {
-  private var lexer: PHPLexer
-  public private(set) var current: PHPToken
+  // Only this class touches these, one call at a time: the per-access exclusivity checks would
+  // cost more than the lexing.
+  @exclusivity(unchecked) private var lexer: PHPLexer
+  @exclusivity(unchecked) public private(set) var current: PHPToken
+  /// The token after `current` and the lexer after it, once `peek()` has lexed it.
+  @exclusivity(unchecked) private var lookahead: (token: PHPToken, lexer: PHPLexer)?
 
   public init(source: [UInt8]) throws {
+    self.source = source
     lexer = PHPLexer(source: source)
     current = PHPToken(kind: .end, start: 0, end: 0, line: 1)
     current = try lexer.next()
   }
 
-  public var source: [UInt8] { lexer.source }
+  /// The bytes being read (a stored copy of the lexer's, so reading them costs no reference count).
+  public let source: [UInt8]
 
   var lexerState: PHPLexer { lexer }
 
   func restore(lexer: PHPLexer, current: PHPToken) {
     self.lexer = lexer
     self.current = current
+    lookahead = nil
   }
   public var atEnd: Bool { current.kind == .end }
 
   public func advance() throws {
+    if let lookahead {
+      current = lookahead.token
+      lexer = lookahead.lexer
+      self.lookahead = nil
+      return
+    }
     current = try lexer.next()
   }
 
   /// The token after the current one.
   public func peek() throws -> PHPToken {
+    if let lookahead { return lookahead.token }
     var copy = lexer
-    return try copy.next()
+    let token = try copy.next()
+    lookahead = (token, copy)
+    return token
   }
 
   /// The token `count` places after the current one.
@@ -43,7 +59,10 @@ public final class PHPTokenStream {
     String(decoding: source[token.start..<token.end], as: UTF8.self)
   }
 
-  public func isSymbol(_ symbol: PHPSymbol) -> Bool { current.kind == .symbol(symbol) }
+  public func isSymbol(_ symbol: PHPSymbol) -> Bool {
+    if case .symbol(let found) = current.kind { return found == symbol }
+    return false
+  }
 
   /// Whether `token` is the name `word` in any letter case (`word` in lowercase ASCII).
   public func isName(_ token: PHPToken, _ word: String) -> Bool {
@@ -59,10 +78,55 @@ public final class PHPTokenStream {
   public func isName(_ word: String) -> Bool { isName(current, word) }
 
   /// The current name in lowercase, without a leading `\`.
+  /// The words the reader and evaluator give a meaning to (statements, language constructs, magic
+  /// constants); anything else is an ordinary name.
+  static let keywords: Set<String> = [
+    "if", "const", "require", "require_once", "include", "include_once", "function", "abstract", "final", "class",
+    "interface", "trait", "readonly", "enum", "namespace", "use", "global", "goto", "echo", "break", "continue",
+    "static", "declare", "return", "exit", "die", "unset", "while", "for", "foreach", "switch", "do", "try", "case",
+    "default", "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch", "enddeclare", "true",
+    "false", "null", "array", "isset", "empty", "new", "fn", "match", "print", "clone", "throw", "yield", "list",
+    "__dir__", "__file__", "__line__", "__namespace__", "__class__", "__function__", "__method__", "__trait__",
+  ]
+
+  /// Which (length, first letter) pairs some keyword has: most names are ruled out without hashing.
+  private static let keywordShapes: [Bool] = {
+    var shapes = [Bool](repeating: false, count: 16 * 32)
+    for word in keywords {
+      let bytes = Array(word.utf8)
+      shapes[bytes.count * 32 + Int(bytes[0] & 31)] = true
+    }
+    return shapes
+  }()
+
+  /// The token as a lowercase keyword, or nil for any other name. Cheap: no allocation (keywords
+  /// are short enough to be small strings).
+  public func keyword(_ token: PHPToken) -> String? {
+    guard token.kind == .name else { return nil }
+    var start = token.start
+    if start < token.end, source[start] == UInt8(ascii: "\\") { start += 1 }
+    let count = token.end - start
+    guard count >= 2, count <= 13, PHPTokenStream.keywordShapes[count * 32 + Int(source[start] & 31)] else {
+      return nil
+    }
+    let word = String(unsafeUninitializedCapacity: count) { buffer in
+      for index in 0..<count { buffer[index] = PHPLexer.lowercased(source[start + index]) }
+      return count
+    }
+    return PHPTokenStream.keywords.contains(word) ? word : nil
+  }
+
   public func lowercasedName(_ token: PHPToken) -> String {
     var start = token.start
     if start < token.end, source[start] == UInt8(ascii: "\\") { start += 1 }
-    return String(decoding: source[start..<token.end].map(PHPLexer.lowercased), as: UTF8.self)
+    let count = token.end - start
+    let ascii = String(unsafeUninitializedCapacity: count) { buffer in
+      for index in 0..<count { buffer[index] = PHPLexer.lowercased(source[start + index]) }
+      return count
+    }
+    // Names may hold any byte ≥ 0x80; decoding repairs what is not UTF-8, as before.
+    return ascii.utf8.count == count
+      ? ascii : String(decoding: source[start..<token.end].map(PHPLexer.lowercased), as: UTF8.self)
   }
 
   public func expect(_ symbol: PHPSymbol) throws {

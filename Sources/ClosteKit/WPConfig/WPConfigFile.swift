@@ -32,16 +32,25 @@ enum WPConfigFile {
       throw ClosteError.configUnreadable(path, String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var info = stat()
+    let expected = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    // Read straight into one buffer of the file's size (plus room to notice growth).
+    var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+      }
       if count < 0 {
         if errno == EINTR { continue }
         throw ClosteError.configUnreadable(path, String(cString: strerror(errno)))
       }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
+      if count == 0 {
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+      }
+      filled += count
     }
   }
 

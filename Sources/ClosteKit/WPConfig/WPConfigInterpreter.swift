@@ -19,6 +19,8 @@ final class WPConfigInterpreter: PHPScope {
   var includedFiles: Set<String> = []
   var includeStack: [String] = []
   private var nesting = 0
+  /// An `exit` met inside an expression, turned into a `Stop` at the end of its statement.
+  private var exitInExpression: PHPFlow.Reach?
 
   struct Definition {
     var value: PHPResult
@@ -43,6 +45,9 @@ final class WPConfigInterpreter: PHPScope {
   }
 
   func runMain(_ source: [UInt8]) throws {
+    // A typical definition takes 40 to 100 bytes: reserve once rather than grow many times.
+    items.reserveCapacity(min(source.count / 64, 1 << 20))
+    constants.reserveCapacity(min(source.count / 64, 1 << 20))
     includedFiles.insert(file)
     includeStack.append(file)
     _ = try run(source, flow: PHPFlow())
@@ -83,17 +88,22 @@ final class WPConfigInterpreter: PHPScope {
 
   func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
     if flow.reach == .never { return .value(.bool(false)) }
-    if name.contains("::") || name.isEmpty { return .unresolved("defines the invalid constant name '\(name)'") }
+    if name.isEmpty || name.utf8.contains(UInt8(ascii: ":")) {
+      return .unresolved("defines the invalid constant name '\(name)'")
+    }
     if PHPBuiltins.isBuiltinConstant(name) { return .value(.bool(false)) }
     let certain = flow.reach == .certain
-    if let existing = constants[name] {
-      if existing.certain { return .value(.bool(false)) }
+    // One hash for the common case, a new name: insert, and put back what was there if needed.
+    if let existing = constants.updateValue(Definition(value: value, certain: certain), forKey: name) {
+      if existing.certain {
+        constants[name] = existing
+        return .value(.bool(false))
+      }
       constants[name] = Definition(
         value: .unresolved("uses \(name), which has more than one definition under conditions"), certain: certain)
       appendItem(name, .constant, value, line: line, conditional: true)
       return .unresolved("may define \(name) again")
     }
-    constants[name] = Definition(value: value, certain: certain)
     appendItem(name, .constant, value, line: line, conditional: flow.conditional || !certain)
     return certain ? .value(.bool(true)) : .unresolved("defines \(name) under a condition closte cannot decide")
   }
@@ -121,6 +131,11 @@ final class WPConfigInterpreter: PHPScope {
       variableItems[name] = items.count
       items.append(item)
     }
+  }
+
+  func exit(flow: PHPFlow) {
+    guard flow.reach != .never else { return }
+    if exitInExpression != .certain { exitInExpression = flow.reach }
   }
 
   func unset(_ name: String, flow: PHPFlow) {
@@ -151,30 +166,43 @@ final class WPConfigInterpreter: PHPScope {
 
   /// Statements until `isEnd` says the enclosing construct ends (not consumed).
   func statements(_ stream: PHPTokenStream, flow: PHPFlow, isEnd: (PHPTokenStream) -> Bool) throws -> Stop? {
+    var flow = flow
+    // A `return` or `exit` that may have run makes the rest `maybe`, and is passed up.
+    var pending: Stop?
+    while !isEnd(stream) {
+      if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
+      let before = stream.current.start
+      var result = try statement(stream, flow: flow)
+      if let reach = exitInExpression {
+        exitInExpression = nil
+        result = .exited(reach)
+      }
+      // Every statement moves on; a construct that did not is stepped over, so reading never loops.
+      if stream.current.start == before, !stream.atEnd { try stream.advance() }
+      switch result {
+      case .returned(.certain)?, .exited(.certain)?:
+        return result
+      case .returned(.maybe)?:
+        if flow.reach == .certain { flow.reach = .maybe }
+        if pending == nil { pending = result }
+      case .exited(.maybe)?:
+        if flow.reach == .certain { flow.reach = .maybe }
+        pending = result
+      default:
+        break
+      }
+    }
+    return pending
+  }
+
+  func statement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
+    // Blocks and statements nest through this one function: bound the depth here.
     nesting += 1
     defer { nesting -= 1 }
     guard nesting <= WPConfigInterpreter.maximumNesting else {
       throw PHPSyntaxError(
-        line: stream.current.line, "blocks nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
+        line: stream.current.line, "statements nested deeper than \(WPConfigInterpreter.maximumNesting) levels")
     }
-    var flow = flow
-    while !isEnd(stream) {
-      if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
-      guard let stop = try statement(stream, flow: flow) else { continue }
-      switch stop {
-      case .returned(.certain), .exited(.certain):
-        return stop
-      case .returned(.maybe), .exited(.maybe):
-        if flow.reach == .certain { flow.reach = .maybe }
-        if case .exited = stop { return stop }
-      case .returned(.never), .exited(.never):
-        break
-      }
-    }
-    return nil
-  }
-
-  func statement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
     let token = stream.current
     switch token.kind {
     case .inlineHTML, .openTag, .closeTag, .symbol(.semicolon):
@@ -197,8 +225,10 @@ final class WPConfigInterpreter: PHPScope {
   }
 
   private func keywordStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
-    let token = stream.current
-    let word = stream.lowercasedName(token)
+    guard let word = stream.keyword(stream.current) else {
+      try expressionStatement(stream, flow: flow)
+      return nil
+    }
     let next = try stream.peek()
     switch word {
     case "if":
@@ -215,7 +245,7 @@ final class WPConfigInterpreter: PHPScope {
       try skipDeclaration(stream)
     case "namespace" where next.kind != .symbol(.backslash):
       return try namespaceStatement(stream, flow: flow)
-    case "use", "global", "goto", "echo":
+    case "use", "global", "goto", "echo", "break", "continue":
       try stream.skipStatement()
     case "static" where next.kind == .variable:
       try stream.skipStatement()
@@ -243,8 +273,7 @@ final class WPConfigInterpreter: PHPScope {
       try endStatement(stream)
     case "try":
       return try tryStatement(stream, flow: flow)
-    case "case",
-      "default" where try switchLabel(stream):
+    case "case" where try switchLabel(stream), "default" where try switchLabel(stream):
       return nil
     case "else", "elseif", "endif", "endwhile", "endfor", "endforeach", "endswitch", "enddeclare":
       // Out of place: PHP would not run the file; step over it.

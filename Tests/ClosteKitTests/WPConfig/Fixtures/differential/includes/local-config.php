@@ -1,0 +1,3 @@
+<?php
+define('LOCAL_DB', 'local_db');
+$local = true;

@@ -1,0 +1,3 @@
+<?php
+define('ONCE_COUNT', 'once');
+$once_seen = isset($once_seen) ? 'twice' : 'once';

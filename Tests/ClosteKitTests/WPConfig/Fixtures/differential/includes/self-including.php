@@ -1,0 +1,3 @@
+<?php
+define('SELF_INCLUDED', 'yes');
+require_once __FILE__;

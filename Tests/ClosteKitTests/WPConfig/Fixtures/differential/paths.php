@@ -1,0 +1,21 @@
+<?php
+define('THIS_DIR', __DIR__);
+define('THIS_FILE', __FILE__);
+define('THIS_LINE', __LINE__);
+define('DIR_OF_FILE', dirname(__FILE__));
+define('PARENT_DIR', dirname(__DIR__));
+define('GRANDPARENT', dirname(__DIR__, 2));
+define('DIRNAME_TRAILING', dirname('/a/b/'));
+define('DIRNAME_RELATIVE', dirname('file.php'));
+define('DIRNAME_ROOT', dirname('/file.php'));
+define('BASE', basename(__FILE__));
+define('BASE_SUFFIX', basename(__FILE__, '.php'));
+define('SEPARATOR', DIRECTORY_SEPARATOR);
+define('EOL', PHP_EOL);
+define('CONTENT_DIR', __DIR__ . DIRECTORY_SEPARATOR . 'wp-content');
+define('WP_CONTENT_URL', 'https://' . 'network.example.com' . '/wp-content');
+define('FILE_EXISTS', file_exists(__DIR__ . '/wp-settings.php'));
+define('FILE_MISSING', file_exists(__DIR__ . '/nowhere.php'));
+define('IS_DIR', is_dir(__DIR__ . '/includes'));
+$root_dir = dirname(__DIR__);
+$webroot_dir = $root_dir . '/web';
