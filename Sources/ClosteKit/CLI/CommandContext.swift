@@ -32,9 +32,11 @@ public final class CommandContext: @unchecked Sendable {
   /// redactor before anything else can print them.
   public func config() throws -> WPConfig {
     let path = try configPath()
-    let config = try runtime.configCache.config(at: path, environment: runtime.environment)
-    for item in config.items where ConfigSecrets.isSecret(item.name) {
-      if case .string(let value)? = item.value { runtime.redactor.register(value) }
+    let redactor = runtime.redactor
+    let config = try runtime.configCache.config(at: path, environment: runtime.environment) { parsed in
+      for item in parsed.items where ConfigSecrets.isSecret(item.name) {
+        if case .string(let value)? = item.value { redactor.register(value) }
+      }
     }
     return config
   }

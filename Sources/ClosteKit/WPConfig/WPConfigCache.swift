@@ -16,7 +16,11 @@ public final class WPConfigCache: @unchecked Sendable {
 
   public init() {}
 
-  public func config(at path: String, environment: [String: String]) throws -> WPConfig {
+  /// The config at `path`, parsed only when it is not cached yet; `onParse` runs once per parse (closte
+  /// registers the file's secrets with the redactor there, not on every request of a stream).
+  public func config(
+    at path: String, environment: [String: String], onParse: (WPConfig) -> Void = { _ in }
+  ) throws -> WPConfig {
     var info = stat()
     let key: Key
     if stat(path, &info) == 0 {
@@ -33,6 +37,7 @@ public final class WPConfigCache: @unchecked Sendable {
     }
     lock.unlock()
     let config = try WPConfigReader.read(path: path, environment: environment)
+    onParse(config)
     lock.lock()
     entries[key] = config
     parseCount += 1
