@@ -5,9 +5,9 @@ set -euo pipefail
 
 packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certificates)
 # The release build (scripts/release.sh): libcurl's link name for the static FoundationNetworking,
-# strip and readelf.
-packages+=(libcurl4-openssl-dev binutils)
-commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare)
+# strip and readelf, and patchelf (drops libcurl from the libraries loaded at start).
+packages+=(libcurl4-openssl-dev binutils patchelf)
+commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare patchelf)
 
 missing=0
 for command in "${commands[@]}"; do

@@ -48,10 +48,9 @@ swift_version="$(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1
 
 if [ "$build" = 1 ]; then
   flags=(-c release --product closte --static-swift-stdlib)
-  # URLSession's static FoundationNetworking calls libcurl but does not name it to the linker.
-  if grep -rEqs --include='*.swift' '^[[:space:]]*import FoundationNetworking' Sources/ClosteKit Sources/closte; then
-    flags+=(-Xlinker -lcurl)
-  fi
+  # URLSession's static FoundationNetworking calls libcurl, which closte loads on first use
+  # (Sources/CCurlLoader); the link still names libcurl (an autolink entry of the static library),
+  # which is dropped below once the binary is stripped.
   flags+=(
     -Xcc "-DCLOSTE_BUILD_COMMIT=\"$commit\""
     -Xcc "-DCLOSTE_BUILD_DATE=\"$build_date\""
@@ -69,6 +68,11 @@ stage="dist/$name"
 rm -rf "$stage" "dist/$name.tar.gz" "dist/$name.tar.gz.sha256"
 mkdir -p "$stage"
 strip -o "$stage/closte" "$binary"
+# Every curl_* call is answered by closte's own loader, so libcurl need not load at start: drop the
+# NEEDED entry the autolink left (only when nothing in the binary still expects libcurl's symbols).
+if readelf -d "$stage/closte" | grep -q 'NEEDED.*libcurl' && ! nm -D --undefined-only "$stage/closte" | grep -q ' curl_'; then
+  patchelf --remove-needed libcurl.so.4 "$stage/closte"
+fi
 cp scripts/install.sh "$stage/install.sh"
 cp README.md "$stage/README.md"
 mkdir -p "$stage/wp-cli-bridge"

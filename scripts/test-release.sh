@@ -42,6 +42,8 @@ needed="$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
 echo "needed: $(echo $needed)"
 check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
   bash -c '! grep -Evq "$1" <<<"$2"' _ "$allowed" "$needed"
+check "libcurl is not loaded at start (closte loads it on first HTTP call)" \
+  bash -c '! grep -q libcurl <<<"$1"' _ "$needed"
 
 # --- Without the toolchain.
 swift_path="$(readlink -f "$(command -v swift)")"

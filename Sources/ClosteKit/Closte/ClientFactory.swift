@@ -65,7 +65,8 @@ extension CommandContext {
     )
     return ClosteClient(
       endpoint: endpoint, apiKey: key,
-      transport: transport ?? URLSessionTransport(maximumConnections: (try? batchConcurrency()) ?? 6), policy: policy,
+      transport: try transport ?? URLSessionTransport.make(maximumConnections: (try? batchConcurrency()) ?? 6),
+      policy: policy,
       clock: runtime.clock, timeout: timeout, observer: observer, debug: { diagnostics.debug($0) })
   }
 }

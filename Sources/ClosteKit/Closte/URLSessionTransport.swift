@@ -1,3 +1,4 @@
+import CCurlLoader
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -21,6 +22,16 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // Redirects are never followed: the key travels with every request, and a redirect could send it
     // elsewhere (or in clear). A 3xx comes back as it is, and is reported as not the API.
     session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+  }
+
+  /// The transport, once libcurl (which URLSession drives, loaded on first use) is there.
+  public static func make(maximumConnections: Int) throws -> URLSessionTransport {
+    guard closte_curl_load() == 1 else {
+      throw ClosteError(
+        .apiUnreachable, "closte cannot make HTTP calls: \(String(cString: closte_curl_error())).",
+        hint: "Install the system's libcurl (Debian and Ubuntu: apt-get install libcurl4).")
+    }
+    return URLSessionTransport(maximumConnections: maximumConnections)
   }
 
   deinit { session.finishTasksAndInvalidate() }

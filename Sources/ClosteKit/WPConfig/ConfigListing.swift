@@ -49,8 +49,16 @@ public enum ConfigListing {
 
   /// The one entry `wp config get <name> --type=<kind>` answers with, or WP-CLI's error.
   public static func lookup(_ name: String, kind: Kind, in config: WPConfig) throws -> ConfigItem {
-    let entries = entries(config, includingABSPATH: true)
-    let matches = entries.filter { $0.name == name && (kind == .all || $0.type.rawValue == kind.rawValue) }
+    // The same entries `entries` lists, found without building the whole listing (a 30 MB file has
+    // hundreds of thousands): a variable's last assignment, a constant's first definition, an include.
+    var matches: [ConfigItem] = []
+    if kind != .constant, let variable = config.variable(name) { matches.append(variable) }
+    if kind != .variable, let constant = config.constant(name) { matches.append(constant) }
+    if kind == .all, name != "wp-settings.php",
+      let include = config.items.first(where: { $0.type == .includes && $0.name == name })
+    {
+      matches.append(include)
+    }
     let file = fileName(config.path)
     if matches.count > 1 {
       throw ClosteError(
@@ -60,7 +68,7 @@ public enum ConfigListing {
     if let match = matches.first { return match }
     var message =
       "The \(kind == .all ? "constant or variable" : kind.rawValue) '\(name)' is not defined in the '\(file)' file."
-    if let candidate = suggestion(for: name, among: entries.map(\.name)) {
+    if let candidate = suggestion(for: name, among: entries(config, includingABSPATH: true).map(\.name)) {
       message += "\nDid you mean '\(candidate)'?"
     }
     throw ClosteError(.notDefined, message)
