@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 3's large-file target: a generated 30 MB wp-config.php read in under 1 s, measured with
-# hyperfine on the release build as `closte config get <name> --config=<file>` (the last constant of
+# hyperfine on the release binary as `closte config get <name> --config=<file>` (the last constant of
 # the file, so the whole file is read). Reports wall time (hyperfine's mean and median) and the CPU
 # time (user + system), which is what the machine's load does not inflate.
 # Usage: bash Benchmarks/config-reader.sh [megabytes]   (default 30; needs hyperfine and php)
@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 megabytes="${1:-30}"
 command -v hyperfine >/dev/null || { echo "config-reader.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 
-swift build -c release --product closte >/dev/null
-bin=.build/release/closte
+# The binary users install (scripts/release.sh).
+archive=$(bash scripts/release.sh 2>/dev/null)
+bin="${archive%.tar.gz}/closte"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 php Benchmarks/generate-config.php "$work/wp-config.php" "$megabytes"
