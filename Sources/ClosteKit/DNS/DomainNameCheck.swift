@@ -1,9 +1,15 @@
-/// A minimal check of a domain typed by a user (`dns check <domain>`, `--expect=<host>`), until
-/// closte's shared `DomainName` type takes over: letters, digits, `-` and `_` in labels, no `-` at
-/// either end of one, `*` only as a whole leftmost label; case and a final dot do not matter.
+/// The check of a name to look up (`dns check <domain>`, `ssl check`, `domain status`, `--expect=<host>`).
+/// Wider than `DomainName`, which checks what Closte gets: a DNS name may have `_` in its labels
+/// (`_acme-challenge.example.com`). An internationalised name goes through `DomainName`'s punycode
+/// first, so `bücher.de` is looked up as `xn--bcher-kva.de`, as Closte holds it. Otherwise: letters,
+/// digits, `-` and `_` in labels, no `-` at either end of one, `*` only as a whole leftmost label;
+/// case and a final dot do not matter.
 public enum DomainNameCheck {
   public static func parse(_ text: String) throws -> DNSName {
-    let trimmed = text.trimmingSpaces.lowercased()
+    var trimmed = text.trimmingSpaces.lowercased()
+    if trimmed.unicodeScalars.contains(where: { !$0.isASCII }) {
+      trimmed = try DomainName(validating: trimmed).name
+    }
     func invalid(_ why: String) -> ClosteError {
       ClosteError(
         .invalidDomain, "'\(text)' is not a domain name: \(why).",

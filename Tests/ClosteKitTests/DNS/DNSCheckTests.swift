@@ -110,7 +110,8 @@ import Testing
   @Test(arguments: [
     ("Shop.Example.COM.", "shop.example.com"), ("*.example.com", "*.example.com"),
     ("xn--bcher-kva.de", "xn--bcher-kva.de"),
-    ("_acme.example.com", "_acme.example.com"),
+    ("_acme.example.com", "_acme.example.com"), ("Bücher.de", "xn--bcher-kva.de"),
+    ("*.bücher.de", "*.xn--bcher-kva.de"),
   ])
   func acceptsDomains(text: String, name: String) throws {
     #expect(try DomainNameCheck.parse(text).description == name)
@@ -118,7 +119,7 @@ import Testing
 
   @Test(arguments: [
     "https://example.com", "example.com/path", "example.com:8080", "-bad.example.com", "bad-.example.com",
-    "a..b", "", "ex ample.com", "a.*.example.com", "bücher.de",
+    "a..b", "", "ex ample.com", "a.*.example.com", "bü cher.de", "bücher.de/path",
   ])
   func refusesNonDomains(text: String) {
     #expect(throws: ClosteError.self) { try DomainNameCheck.parse(text) }
