@@ -88,7 +88,9 @@ final class DNSSocket {
   deinit { close(fd) }
 
   private func connect(to server: DNSServerAddress, deadline: Deadline) throws {
-    let result = Self.withSocketAddress(server) { address, length in
+    let bytes = server.address.bytes
+    let address = SocketAddress(family: bytes.count == 4 ? .ipv4 : .ipv6, bytes: bytes, port: server.port)
+    let result = address.withSockaddr { address, length in
       #if canImport(Glibc)
         Glibc.connect(fd, address, length)
       #else
@@ -153,33 +155,6 @@ final class DNSSocket {
       if ready > 0 { return }
       if ready == 0 { throw SocketError.timedOut }
       guard errno == EINTR else { throw SocketError.fromErrno("poll") }
-    }
-  }
-
-  private static func withSocketAddress<Result>(
-    _ server: DNSServerAddress, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result
-  ) -> Result {
-    let port = in_port_t(server.port).bigEndian
-    let bytes = server.address.bytes
-    if bytes.count == 4 {
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_port = port
-      withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: bytes) }
-      return withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-      }
-    }
-    var address = sockaddr_in6()
-    address.sin6_family = sa_family_t(AF_INET6)
-    address.sin6_port = port
-    withUnsafeMutableBytes(of: &address.sin6_addr) { $0.copyBytes(from: bytes) }
-    return withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-      }
     }
   }
 }
