@@ -11,6 +11,9 @@ extension ClosteError {
       hint: "Run closte from the WordPress folder, or name it with --path=<dir> or the file with --config=<file>.")
   }
 
+  /// `--path=` with nothing after it (WP-CLI's words).
+  static let emptyPath = ClosteError.invalidArguments("The --path parameter cannot be empty when provided.")
+
   static func configUnreadable(_ path: String, _ reason: String) -> ClosteError {
     ClosteError(
       .configUnreadable, "Cannot read \(path): \(reason).",
