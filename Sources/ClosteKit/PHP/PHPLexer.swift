@@ -8,11 +8,21 @@ public struct PHPLexer: Sendable {
   public private(set) var line: Int
   private var inCode = false
 
-  public init(source: [UInt8]) {
+  /// With `startsInCode`, the source is PHP code from its first byte, as WP-CLI's `eval` reads a
+  /// `wp-config.php` that has no `<?php` tag; otherwise it starts as inline HTML, as PHP reads a file.
+  public init(source: [UInt8], startsInCode: Bool = false) {
     self.source = source
     // A UTF-8 byte order mark is not part of the inline HTML.
     position = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     line = 1
+    inCode = startsInCode
+  }
+
+  /// Whether the source, after a byte order mark and white space, begins with a PHP open tag.
+  public static func beginsWithOpenTag(_ source: [UInt8]) -> Bool {
+    var index = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while index < source.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(source[index]) { index += 1 }
+    return index + 1 < source.count && source[index] == UInt8(ascii: "<") && source[index + 1] == UInt8(ascii: "?")
   }
 
   /// Every token up to the end (for tests and tools; the reader pulls tokens one by one).

@@ -50,13 +50,15 @@ final class WPConfigInterpreter: PHPScope {
     constants.reserveCapacity(min(source.count / 64, 1 << 20))
     includedFiles.insert(file)
     includeStack.append(file)
-    _ = try run(source, flow: PHPFlow())
+    // WP-CLI evaluates the main file's code with a leading `<?php` tag removed, so a file without
+    // one is still code (WP-CLI's own tests write such files); included files are read as PHP reads them.
+    _ = try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.beginsWithOpenTag(source))
   }
 
   /// Runs one file's statements; a parse error names the file it is in.
-  func run(_ source: [UInt8], flow: PHPFlow) throws -> Stop? {
+  func run(_ source: [UInt8], flow: PHPFlow, startsInCode: Bool = false) throws -> Stop? {
     do {
-      let stream = try PHPTokenStream(source: source)
+      let stream = try PHPTokenStream(source: source, startsInCode: startsInCode)
       let savedNamespace = namespace
       namespace = ""
       defer { namespace = savedNamespace }
