@@ -8,7 +8,8 @@ public protocol OutputSink: AnyObject, Sendable {
 }
 
 extension OutputSink {
-  public func write(_ text: String) { write(Array(text.utf8)) }
+  /// The text's bytes; a byte of a PHP string that was not UTF-8 is written back as it was.
+  public func write(_ text: String) { write(PHPBytes.bytes(text)) }
 }
 
 /// A file descriptor of the process (1 or 2).
