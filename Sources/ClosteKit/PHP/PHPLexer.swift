@@ -18,11 +18,20 @@ public struct PHPLexer: Sendable {
     inCode = startsInCode
   }
 
-  /// Whether the source, after a byte order mark and white space, begins with a PHP open tag.
-  public static func beginsWithOpenTag(_ source: [UInt8]) -> Bool {
-    var index = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while index < source.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(source[index]) { index += 1 }
-    return index + 1 < source.count && source[index] == UInt8(ascii: "<") && source[index + 1] == UInt8(ascii: "?")
+  /// Whether the source holds a PHP open tag (`<?php` followed by white space or the end, or `<?=`)
+  /// anywhere; a file without one is all inline HTML to PHP.
+  public static func containsOpenTag(_ source: [UInt8]) -> Bool {
+    let lexer = PHPLexer(source: source)
+    var index = 0
+    while index + 1 < source.count {
+      if source[index] == UInt8(ascii: "<"), source[index + 1] == UInt8(ascii: "?"),
+        lexer.openTagLength(at: index) != nil
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   /// Every token up to the end (for tests and tools; the reader pulls tokens one by one).

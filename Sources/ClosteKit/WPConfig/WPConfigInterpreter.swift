@@ -50,9 +50,10 @@ final class WPConfigInterpreter: PHPScope {
     constants.reserveCapacity(min(source.count / 64, 1 << 20))
     includedFiles.insert(file)
     includeStack.append(file)
-    // WP-CLI evaluates the main file's code with a leading `<?php` tag removed, so a file without
-    // one is still code (WP-CLI's own tests write such files); included files are read as PHP reads them.
-    _ = try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.beginsWithOpenTag(source))
+    // WP-CLI evaluates the main file's code with a leading `<?php` removed, so a file with no open
+    // tag at all is still code to it (its own tests write such files), where PHP would only print it.
+    // A file with a tag, and every included file, is read as PHP reads it.
+    _ = try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.containsOpenTag(source))
   }
 
   /// Runs one file's statements; a parse error names the file it is in.
