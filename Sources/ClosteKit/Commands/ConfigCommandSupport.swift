@@ -13,15 +13,17 @@ enum ConfigCommandSupport {
     }
   }
 
-  /// The parsed config and the warnings WP-CLI gives while reading it (a byte order mark).
+  /// The parsed config and the warnings WP-CLI gives while reading it (a byte order mark). On argv
+  /// the warning is printed at once, as WP-CLI prints it, so it comes before an error that follows;
+  /// through rpc it is carried in the answer.
   static func read(_ context: CommandContext) throws -> (WPConfig, [String]) {
     let path = try located(context)
-    let config = try context.config()
     var warnings: [String] = []
     if WPConfigFile.startsWithByteOrderMark(path) {
-      warnings.append("UTF-8 byte-order mark (BOM) detected in wp-config.php file, stripping it for parsing.")
+      let warning = "UTF-8 byte-order mark (BOM) detected in wp-config.php file, stripping it for parsing."
+      if context.isRPC { warnings.append(warning) } else { context.diagnostics.warning(warning) }
     }
-    return (config, warnings)
+    return (try context.config(), warnings)
   }
 
   /// closte's own warnings (a value that needs PHP, a definition under a condition): WP-CLI prints

@@ -128,11 +128,11 @@ public enum ConfigCommands {
     parameterStyle: .wpCLI
   ) { context in
     let kind = ConfigListing.Kind(rawValue: context.invocation.string("type") ?? "all") ?? .all
-    let (config, warnings) = try ConfigCommandSupport.read(context)
-    let defined = try ConfigListing.has(context.args[0], kind: kind, in: config)
+    // WP-CLI's `has` searches the text (wp-config-transformer) without its BOM warning; so does closte.
+    _ = try ConfigCommandSupport.located(context)
+    let defined = try ConfigListing.has(context.args[0], kind: kind, in: try context.config())
     var result = CommandResult(data: .bool(defined), rendering: .none, exitStatus: defined ? .success : .failure)
     result.exitStatusIsAnswer = true
-    result.warnings = warnings
     return result
   }
 }
