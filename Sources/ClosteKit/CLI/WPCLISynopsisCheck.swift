@@ -11,7 +11,7 @@ enum WPCLISynopsisCheck {
 
   /// closte's own global options that a WP-CLI-style command still takes: all but `--format` and
   /// `--fields`, which such a command has only where it declares them (as in WP-CLI).
-  static let closteGlobals = GlobalOptions.names.subtracting(["format", "fields"]).union(["url"])
+  static let closteGlobals = GlobalOptions.names.subtracting(["format", "fields"])
 
   enum Outcome {
     /// The invocation to run (an option given without its value is dropped, as WP-CLI unsets it)
