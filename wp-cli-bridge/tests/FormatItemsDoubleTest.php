@@ -40,6 +40,11 @@ final class FormatItemsDoubleTest extends BridgeTestCase {
 		$this->assertSame( self::golden_file( 'domains.csv.fields-action-domain.txt' ), WP_CLI::$stdout );
 	}
 
+	public function test_a_zero_is_printed_as_php_casts_it(): void {
+		\WP_CLI\Utils\format_items( 'table', array( array( 'elapsed' => 0, 'tries' => 0.0, 'done' => false ) ), 'elapsed,tries,done' );
+		$this->assertSame( "elapsed\ttries\tdone\n0\t0\t\n", WP_CLI::$stdout );
+	}
+
 	public function test_ids_joins_the_ids_it_is_given_with_spaces(): void {
 		\WP_CLI\Utils\format_items( 'ids', array( 3, 12, 7 ), array( 'id' ) );
 		$this->assertSame( self::golden_file( 'ids.ids.txt' ), WP_CLI::$stdout );
