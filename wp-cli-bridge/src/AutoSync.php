@@ -125,25 +125,17 @@ final class AutoSync {
 		$path   = defined( 'ABSPATH' ) ? array( 'path' => (string) constant( 'ABSPATH' ) ) : array();
 		$remove = 'domain remove' === $command;
 		try {
-			$calls = array( Network::aliases_call( array( $domain ), false ) );
-			if ( $remove && Network::available() ) {
-				$calls[] = Network::aliases_call( array_column( Network::domains(), 'domain' ), false );
+			// Unmapped: the aliases to remove are those of the domain that no record still mapped needs.
+			$call    = $remove
+				? Network::aliases_call( Network::available() ? array_column( Network::domains(), 'domain' ) : array(), false, array( 'unmapped' => $domain ) )
+				: Network::aliases_call( array( $domain ), false );
+			$answer  = $bridge->send( array( $bridge->request( $call[0], $call[1], $call[2], $call[3], $path ) ), TimeBudget::seconds( array(), 1, 0.0, $bridge->margin() ) )[0];
+			$aliases = Network::aliases( $answer );
+			if ( null === $aliases ) {
+				self::log_failure( $command, $domain, $answer );
+				return;
 			}
-			$requests = array();
-			foreach ( $calls as $call ) {
-				$requests[] = $bridge->request( $call[0], $call[1], $call[2], $call[3], $path );
-			}
-			$answers = $bridge->send( $requests, TimeBudget::seconds( array(), 1, 0.0, $bridge->margin() ) );
-			foreach ( $answers as $answer ) {
-				if ( null === Network::aliases( $answer ) ) {
-					self::log_failure( $command, $domain, $answer );
-					return;
-				}
-			}
-			$aliases = array_column( (array) Network::aliases( $answers[0] ), 'domain' );
-			if ( isset( $answers[1] ) ) {
-				$aliases = array_values( array_diff( $aliases, array_column( (array) Network::aliases( $answers[1] ), 'domain' ) ) );
-			}
+			$aliases = array_column( $aliases, 'domain' );
 			if ( array() === $aliases ) {
 				self::log( sprintf( 'autosync: closte %s %s: nothing to send (%s).', $command, $domain, $remove ? 'every alias of it is still needed by another domain record, or it had none' : 'the alias rule gives it none: it is the network\'s host, or a subdomain its wildcard covers' ), 'info' );
 				return;

@@ -96,11 +96,13 @@ final class Network {
 	 *
 	 * @param array<int,string>   $domains    The records' domains.
 	 * @param bool                $network    Also the network's wildcard.
-	 * @param array<string,mixed> $assoc_args The caller's options: only `config`, `debug` and `quiet` are passed on.
+	 * @param array<string,mixed> $assoc_args The caller's options: only `config`, `debug`, `quiet` and
+	 *                                        `unmapped` (a record just removed: then `$domains` are those
+	 *                                        still mapped, and the answer is what to remove) are passed on.
 	 * @return array{0:string,1:array<int,string>,2:array<string,mixed>,3:array<string,mixed>} Command, args, assoc_args, settings.
 	 */
 	public static function aliases_call( array $domains, bool $network, array $assoc_args = array() ): array {
-		$assoc = array_intersect_key( $assoc_args, array_flip( array( 'config', 'debug', 'quiet' ) ) );
+		$assoc = array_intersect_key( $assoc_args, array_flip( array( 'config', 'debug', 'quiet', 'unmapped' ) ) );
 		if ( $network ) {
 			$assoc['network'] = true;
 		}

@@ -45,6 +45,13 @@ public struct NetworkAliasRule: Sendable, Equatable {
     reasonToSkip(record) == nil ? www.expand(record) : []
   }
 
+  /// What to remove from Closte when `removed` is unmapped: its aliases that none of the records
+  /// still mapped needs (`www.example.com` stays while it is a record of its own).
+  public func aliasesToRemove(for removed: DomainName, keeping records: [DomainName]) -> [DomainName] {
+    let kept = Set(aliases(for: records, includingNetwork: true).map(\.domain))
+    return aliases(for: removed).filter { !kept.contains($0) }
+  }
+
   /// The aliases of many records, each once, in order: the network's wildcard first when
   /// `includingNetwork` asks for it, then each record's aliases.
   public func aliases(for records: [DomainName], includingNetwork: Bool) -> [Alias] {

@@ -24,6 +24,10 @@ public enum NetworkAliasCommands {
         "network",
         "Also the network's wildcard *.<DOMAIN_CURRENT_SITE> on a subdomain install: the whole list "
           + "`domain sync` should make Closte match."),
+      OptionSpec(
+        "unmapped", value: "domain",
+        "A record just removed: answer only its aliases that none of the given records (those still mapped) "
+          + "needs, the ones to remove from Closte."),
     ],
     description: """
       The one rule the WP-CLI bridge's autosync and `wp closte domain sync --network` both follow. The \
@@ -32,15 +36,25 @@ public enum NetworkAliasCommands {
       none either. Every other record is one alias (a *. record as a wildcard) plus, when the www policy \
       asks for one, its www. twin. One row per alias, each once: domain, wildcard, and record (the domain \
       record it serves; the host for the wildcard). A record that is not a domain name is skipped with a \
-      warning. DOMAIN_CURRENT_SITE, SUBDOMAIN_INSTALL and \(wwwConstant) are read from wp-config.php.
+      warning. With --unmapped, the answer is what to remove once that record is gone: its aliases that \
+      none of the given records, those still mapped, needs. DOMAIN_CURRENT_SITE, SUBDOMAIN_INSTALL and \
+      \(wwwConstant) are read from wp-config.php.
       """,
     examples: [
       Example("Which aliases would these records need?", "closte domain aliases example.com blog.network.example"),
       Example(
         "The network's whole desired list, with www twins",
         "closte domain aliases --network --www=always example.com shop.example.org"),
+      Example(
+        "What to remove once example.com is unmapped, while www.example.com stays mapped",
+        "closte domain aliases --unmapped=example.com --www=always www.example.com"),
     ]
   ) { context in
+    try aliasRows(context)
+  }
+
+  /// The command's answer: the aliases the records need, or, with `--unmapped`, those to remove.
+  static func aliasRows(_ context: CommandContext) throws -> CommandResult {
     let rule = try networkAliasRule(context)
     var records: [DomainName] = []
     var warnings: [String] = []
@@ -56,7 +70,17 @@ public enum NetworkAliasCommands {
       }
     }
     let network = try context.invocation.flag("network") ?? false
-    let rows = rule.aliases(for: records, includingNetwork: network).map { alias -> JSONObject in
+    let aliases: [NetworkAliasRule.Alias]
+    if let unmapped = context.invocation.string("unmapped") {
+      guard !network else { throw ClosteError.invalidArguments("--unmapped and --network cannot be used together.") }
+      let removed = try DomainName(validating: unmapped)
+      aliases = rule.aliasesToRemove(for: removed, keeping: records).map {
+        NetworkAliasRule.Alias(domain: $0, record: removed.name)
+      }
+    } else {
+      aliases = rule.aliases(for: records, includingNetwork: network)
+    }
+    let rows = aliases.map { alias -> JSONObject in
       var row = JSONObject()
       row["domain"] = .string(alias.domain.name)
       row["wildcard"] = .bool(alias.domain.isWildcard)

@@ -55,4 +55,13 @@ import Testing
     #expect(list.map(\.record) == ["network.test", "example.com", "example.com"])
     #expect(rule.aliases(for: records, includingNetwork: false).map(\.domain.name).first == "example.com")
   }
+
+  @Test func unmappingRemovesWhatNoOtherRecordNeeds() throws {
+    let rule = try Self.rule(subdomain: true, www: .always)
+    let removed = try DomainName(validating: "example.com")
+    let kept = try ["www.example.com", "shop.example.org"].map(DomainName.init(validating:))
+    #expect(rule.aliasesToRemove(for: removed, keeping: kept).map(\.name) == ["example.com"])
+    #expect(rule.aliasesToRemove(for: removed, keeping: []).map(\.name) == ["example.com", "www.example.com"])
+    #expect(rule.aliasesToRemove(for: try DomainName(validating: "blog.network.test"), keeping: []) == [])
+  }
 }

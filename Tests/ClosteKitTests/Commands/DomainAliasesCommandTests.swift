@@ -73,4 +73,16 @@ import Testing
     #expect(error.code == .networkHostUnknown)
     #expect(error.exitStatus == .usage)
   }
+
+  @Test func unmappedAnswersWhatToRemove() async {
+    let outcome = await Self.run(
+      "subdomain-main-only.php", ["www.example.com"], [("unmapped", "Example.com"), ("www", "always")])
+    #expect(Self.domains(outcome) == ["example.com"])
+    guard case .failure(let error) = await Self.run("subfolder.php", [], [("unmapped", "a.test"), ("network", true)])
+    else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(error.code == .invalidArguments)
+  }
 }
