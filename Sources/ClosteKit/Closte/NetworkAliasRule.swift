@@ -5,7 +5,7 @@
 /// - On a subdomain install the network has one wildcard alias, `*.<host>`, and a site's subdomain
 ///   (one label under the host, as WordPress makes them) is covered by it, so it is never sent.
 ///   Ultimate Multisite 2.4 records such a subdomain as a domain of its own and fires `wu_add_domain`
-///   for it; its own Closte integration does not send it either.
+///   for it all the same.
 /// - Every other domain record is one alias (`*.` names as wildcards), plus its `www.` twin when the
 ///   `www` policy asks for one. The default policy is `never`: Ultimate Multisite's own Closte
 ///   integration never adds a twin, whatever its `auto_create_www_subdomain` setting says.
