@@ -66,12 +66,7 @@ struct IDNAData: Sendable {
   // MARK: - Reading the records
 
   private mutating func readMapping(_ bytes: [UInt8]) {
-    var index = 0
-    var start: UInt32 = 0
-    while true {
-      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
-      guard index < bytes.count else { break }
-      start += UInt32(Self.hex(bytes, &index))
+    Self.forEachRecord(bytes) { start, index in
       let kind = bytes[index]
       index += 1
       var argument: Int32 = 0
@@ -98,19 +93,30 @@ struct IDNAData: Sendable {
   }
 
   private mutating func readProperties(_ bytes: [UInt8]) {
+    Self.forEachRecord(bytes) { start, index in
+      guard index + 4 <= bytes.count else {
+        index = bytes.count
+        return
+      }
+      propertyStarts.append(start)
+      propertyValues.append(
+        Properties(
+          codePointClass: CodePointClass(rawValue: bytes[index]) ?? .disallowed, bidi: bytes[index + 1],
+          joining: bytes[index + 2], script: bytes[index + 3]))
+      index += 4
+    }
+  }
+
+  /// Calls `read` with each record's first code point (the sum of the hex distances so far) and the
+  /// index just after that number; `read` moves the index past the rest of its record.
+  private static func forEachRecord(_ bytes: [UInt8], _ read: (UInt32, inout Int) -> Void) {
     var index = 0
     var start: UInt32 = 0
     while true {
       while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
-      guard index < bytes.count else { break }
-      start += UInt32(Self.hex(bytes, &index))
-      guard index + 4 <= bytes.count else { break }
-      let value = Properties(
-        codePointClass: CodePointClass(rawValue: bytes[index]) ?? .disallowed, bidi: bytes[index + 1],
-        joining: bytes[index + 2], script: bytes[index + 3])
-      index += 4
-      propertyStarts.append(start)
-      propertyValues.append(value)
+      guard index < bytes.count else { return }
+      start += UInt32(hex(bytes, &index))
+      read(start, &index)
     }
   }
 
