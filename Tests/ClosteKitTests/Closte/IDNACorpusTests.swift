@@ -101,10 +101,12 @@ enum IDNAOracle {
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = FileHandle.nullDevice
+    // A script that stops early must fail the test, not end the test process with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
     // Write from another thread: the answers may fill the pipe before the questions are all sent.
     let writer = Thread {
-      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
       try? stdin.fileHandleForWriting.close()
     }
     writer.start()
