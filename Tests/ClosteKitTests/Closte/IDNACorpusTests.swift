@@ -65,6 +65,14 @@ import Testing
     #expect(wrong.isEmpty, "\(wrong.count) disagreements:\n\(wrong.prefix(30).joined(separator: "\n"))")
   }
 
+  /// The key's shortcut for plain ASCII gives what full processing gives, for every name of the corpus.
+  @Test func theComparisonKeyIsTheNormalisedNameOrTheNameAsGiven() throws {
+    let cases = try Self.cases(String(decoding: try Data(contentsOf: Self.corpus), as: UTF8.self))
+    for input in cases.map(\.input) + cases.compactMap(\.expected) + ["a..b", "-a.com", "1.2.3.4", "a_b.com"] {
+      #expect(DomainName.comparisonKey(input) == ((try? DomainName.normalise(input)) ?? input), "\(input)")
+    }
+  }
+
   @Test(.enabled(if: IDNAOracle.available, "needs python3 with idna 3.13 (scripts/install-deps.sh)"))
   func closteAgreesWithTheLiveOracle() throws {
     var inputs = try Self.cases(String(decoding: try Data(contentsOf: Self.corpus), as: UTF8.self)).map(\.input)
