@@ -1,0 +1,55 @@
+/// The desired list of `domain sync`, read to its end before anything is decided: a list cut short,
+/// or with one entry that cannot be read, must never turn into removals. Only the normalised names
+/// are held (the plan needs them anyway), never the input's text.
+public struct DesiredList: Sendable {
+  /// The entries in the order given; `.invalid` ones say where and why.
+  public var items: [DesiredListReader.Item]
+  /// The format the list was read as; nil for an empty input.
+  public var format: DesiredListReader.Format?
+
+  public init(items: [DesiredListReader.Item], format: DesiredListReader.Format?) {
+    self.items = items
+    self.format = format
+  }
+
+  /// Reads every entry of `reader`. Throws `invalid_desired_list` when the list cannot be read at
+  /// all (a broken JSON array), and when any entry is unreadable: not UTF-8, a byte order mark
+  /// inside, a JSON value cut short, or not a domain name.
+  public static func read(_ reader: DesiredListReader) throws -> DesiredList {
+    var items: [DesiredListReader.Item] = []
+    while let item = try reader.next() { items.append(item) }
+    let list = DesiredList(items: items, format: reader.format)
+    if let refusal = list.refusal { throw refusal }
+    return list
+  }
+
+  public var invalid: [InvalidEntry] {
+    items.compactMap { item in
+      if case .invalid(let entry) = item { return entry }
+      return nil
+    }
+  }
+
+  /// `invalid_desired_list` (exit 2) naming the first unreadable entry, with every one of them in
+  /// `details` (at most 100); nil when every entry is a domain name.
+  public var refusal: ClosteError? {
+    let invalid = self.invalid
+    guard let first = invalid.first else { return nil }
+    let more = invalid.count > 1 ? " (\(invalid.count - 1) more unreadable entries after it)" : ""
+    let details = invalid.prefix(100).map { entry -> JSONValue in
+      var object = JSONObject()
+      object["location"] = .string(entry.location)
+      object["position"] = .int(entry.position)
+      object["input"] = .string(entry.input)
+      object["reason"] = .string(entry.reason)
+      return .object(object)
+    }
+    return ClosteError(
+      .invalidDesiredList,
+      "The desired list was refused, and nothing was sent: \(first.location): '\(first.input)': \(first.reason)"
+        + "\(more).",
+      hint: "Fix or remove that entry and run it again. Every entry must be a domain name in UTF-8; "
+        + "a list that cannot be read whole is never applied in part.",
+      exitStatus: .usage, details: ["invalid_entries": .array(details)])
+  }
+}
