@@ -63,7 +63,7 @@ public enum ClosteCommands {
           + "(only for a main domain: example.com, example.co.uk) or never. Default: the request's "
           + "settings.auto_create_www_subdomain, else never.",
         choices: WWWPolicy.allCases.map(\.rawValue)),
-      SyncCommands.concurrencyOption,
+      SyncCommands.concurrencyOption, CommandContext.lockTimeoutOption,
     ],
     description: """
       Every domain is checked first (lower case, one trailing dot dropped, internationalised names to \
@@ -87,7 +87,7 @@ public enum ClosteCommands {
   static let domainRemove = CommandSpec(
     name: "domain remove", summary: "Remove domain aliases from Closte (those not there are left alone).",
     arguments: [ArgumentSpec("domain", "A domain or wildcard alias to remove.", repeating: true)],
-    options: [SyncCommands.concurrencyOption],
+    options: [SyncCommands.concurrencyOption, CommandContext.lockTimeoutOption],
     description: """
       Domains are checked as for `domain add`, Closte's list is read once, and only aliases Closte has are \
       removed. One row per domain: action removed, absent or failed. Exit 1 when any failed.
@@ -143,6 +143,9 @@ public enum ClosteCommands {
   static func applyBatch(_ operations: [AliasOperation], context: CommandContext) async throws -> CommandResult {
     let client = try context.closteClient()
     let log = ActivityLog(context: context)
+    // Held from the read of Closte's list to the last change: another changing run waits.
+    let lock = try await context.changeLock()
+    defer { lock.release() }
     let current: [ClosteAlias]
     do {
       current = try await client.listDomains()
