@@ -94,7 +94,18 @@ public enum AliasBatch {
       case .add: reply = try await client.addAlias(operation.domain)
       case .remove: reply = try await client.removeAlias(operation.domain)
       }
-      if reply.success { return AliasResult(operation, operation.kind == .add ? .added : .removed) }
+      if reply.success {
+        guard let other = reply.otherDomain(than: operation.domain) else {
+          return AliasResult(operation, operation.kind == .add ? .added : .removed)
+        }
+        // A success for another name confirms nothing about this one: Closte's list decides.
+        let present = try await client.listDomains().contains { $0.domain == operation.domain.name }
+        switch (operation.kind, present) {
+        case (.add, true): return AliasResult(operation, .added)
+        case (.remove, false): return AliasResult(operation, .removed)
+        default: return AliasResult(operation, .failed, error: .apiUnconfirmed(operation, named: other))
+        }
+      }
       let message = (reply.error ?? "").lowercased()
       let saysDone =
         operation.kind == .add
