@@ -127,20 +127,19 @@ import Testing
     #expect(try Self.changes(simulator).filter { $0.hasSuffix("b.example") }.count == 2)
   }
 
-  @Test func invalidEntriesAreReportedAndNeverSent() throws {
+  @Test func anInvalidEntryRefusesTheListBeforeAnyRequest() throws {
     let simulator = try SyncSimulator()
     defer { simulator.stop() }
     let output = try simulator.closte(
       ["domain", "sync", "--format=json"], input: "good.example\nhttps://bad.example/path\nsp ace.example\n")
     #expect(output.status == 2)
-    let answer = Self.json(output.stdout)
-    #expect(
-      Self.actions(answer) == [
-        "good.example:added", "https://bad.example/path:invalid", "sp ace.example:invalid",
-      ])
-    #expect(Self.summary(answer)["invalid"] == 2)
-    #expect(output.stderr.contains("Warning: Skipped 'https://bad.example/path' (line 2:"))
-    #expect(try Self.changes(simulator) == ["/adddomainalias good.example"])
+    let error = Self.json(output.stdout)["error"] as? [String: Any] ?? [:]
+    #expect(error["code"] as? String == "invalid_desired_list")
+    let entries = (error["details"] as? [String: Any])?["invalid_entries"] as? [[String: Any]] ?? []
+    #expect(entries.compactMap { $0["location"] as? String } == ["line 2", "line 3"])
+    #expect(output.stderr.contains("nothing was sent: line 2: 'https://bad.example/path' is not a domain name"))
+    #expect(output.stderr.contains("(1 more unreadable entry after it)"))
+    #expect(try simulator.requests().isEmpty)
   }
 
   @Test func aBrokenJSONArrayStopsBeforeAnyChange() throws {

@@ -35,7 +35,9 @@ public struct DesiredList: Sendable {
   public var refusal: ClosteError? {
     let invalid = self.invalid
     guard let first = invalid.first else { return nil }
-    let more = invalid.count > 1 ? " (\(invalid.count - 1) more unreadable entries after it)" : ""
+    let others = invalid.count - 1
+    let more = others > 0 ? " (\(others) more unreadable \(others == 1 ? "entry" : "entries") after it)" : ""
+    let what = first.reason.contains(first.input) ? first.reason : "'\(first.input)': \(first.reason)"
     let details = invalid.prefix(100).map { entry -> JSONValue in
       var object = JSONObject()
       object["location"] = .string(entry.location)
@@ -46,8 +48,7 @@ public struct DesiredList: Sendable {
     }
     return ClosteError(
       .invalidDesiredList,
-      "The desired list was refused, and nothing was sent: \(first.location): '\(first.input)': \(first.reason)"
-        + "\(more).",
+      "The desired list was refused, and nothing was sent: \(first.location): \(what)\(more).",
       hint: "Fix or remove that entry and run it again. Every entry must be a domain name in UTF-8; "
         + "a list that cannot be read whole is never applied in part.",
       exitStatus: .usage, details: ["invalid_entries": .array(details)])

@@ -89,7 +89,7 @@ import Testing
     } catch let error as ClosteError {
       #expect(error.code == .invalidDesiredList)
       #expect(error.exitStatus == .usage)
-      #expect(error.message.contains("line 2: 'bad one': not a domain (1 more unreadable entries after it)"))
+      #expect(error.message.contains("line 2: 'bad one': not a domain (1 more unreadable entry after it)"))
       guard case .object(let details)? = error.details, case .array(let entries)? = details["invalid_entries"] else {
         Issue.record("expected the invalid entries in details")
         return
