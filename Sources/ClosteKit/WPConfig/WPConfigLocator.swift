@@ -2,7 +2,19 @@
 /// WordPress folder is looked in, then its parent (unless the parent holds a WordPress of its
 /// own, i.e. a `wp-settings.php`); with neither, the current directory and then each folder above.
 public enum WPConfigLocator {
+  ///
+  /// `currentDirectory` is empty when the working directory no longer exists: a relative path is
+  /// then `working_directory_missing`, never resolved against `/`.
   public static func locate(configFile: String?, path: String?, currentDirectory: String) throws -> String {
+    if !currentDirectory.hasPrefix("/") {
+      if let configFile, !configFile.isEmpty {
+        if !configFile.hasPrefix("/") { throw ClosteError.workingDirectoryMissing("--config=\(configFile)") }
+      } else if let path, !path.isEmpty {
+        if !path.hasPrefix("/") { throw ClosteError.workingDirectoryMissing("--path=\(path)") }
+      } else {
+        throw ClosteError.workingDirectoryMissing("the wp-config.php above it")
+      }
+    }
     if let configFile, !configFile.isEmpty {
       let absolute = PHPPaths.absolute(configFile, relativeTo: currentDirectory)
       switch WPConfigFile.kind(absolute) {
