@@ -37,7 +37,8 @@ public struct DesiredList: Sendable {
     guard let first = invalid.first else { return nil }
     let others = invalid.count - 1
     let more = others > 0 ? " (\(others) more unreadable \(others == 1 ? "entry" : "entries") after it)" : ""
-    let what = first.reason.contains(first.input) ? first.reason : "'\(first.input)': \(first.reason)"
+    var what = first.reason.contains(first.input) ? first.reason : "'\(first.input)': \(first.reason)"
+    if what.hasSuffix(".") { what.removeLast() }
     let details = invalid.prefix(100).map { entry -> JSONValue in
       var object = JSONObject()
       object["location"] = .string(entry.location)
