@@ -4,13 +4,7 @@ import Testing
 @testable import ClosteKit
 
 /// The wu-logs writer as root would meet a hostile uploads folder: links, FIFOs, a full disk.
-@Suite struct WULogSafetyTests {
-  func folder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("wulog-safe-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
-
+extension WULogTests {
   func log(_ directory: String, followsDirectoryLink: Bool = true) -> WULog {
     WULog(
       directory: directory, followsDirectoryLink: followsDirectoryLink, clock: SystemClock(),
@@ -18,7 +12,7 @@ import Testing
   }
 
   @Test func aLogFileThatIsASymbolicLinkIsNeverFollowed() throws {
-    let root = try folder()
+    let root = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: root) }
     let target = root + "/elsewhere.txt"
     try Data("precious\n".utf8).write(to: URL(fileURLWithPath: target))
@@ -33,7 +27,7 @@ import Testing
   }
 
   @Test func aWULogsFolderThatIsALinkIsRefusedUnlessGivenAsLogDir() throws {
-    let root = try folder()
+    let root = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: root) }
     try FileManager.default.createDirectory(atPath: root + "/real", withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: root + "/wu-logs", withDestinationPath: root + "/real")
@@ -43,7 +37,7 @@ import Testing
   }
 
   @Test func aFIFONeverBlocksAndIsNeverWritten() throws {
-    let root = try folder()
+    let root = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: root) }
     let fifo = root + "/integration-closte.log"
     #expect(mkfifo(fifo, 0o644) == 0)
