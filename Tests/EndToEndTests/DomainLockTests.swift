@@ -1,3 +1,4 @@
+import ClosteKit
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
 
   @Test func twoPruneSyncsAtOnceNeverInterleave() throws {
     let old = (1...6).map { "old-\($0).example" }
-    let simulator = try SyncSimulator(["--latency=60"], seed: ["network.example"] + old)
+    let simulator = try SimulatorProcess(["--latency=60"], seed: ["network.example"] + old)
     defer { simulator.stop() }
     let site = try simulator.writeConfig(networkDomain: "network.example")
     let first = (1...6).map { "first-\($0).example" }
@@ -33,14 +34,14 @@ import Testing
   }
 
   @Test func aSecondChangingRunWaitsBoundedlyButReadersNever() throws {
-    let simulator = try SyncSimulator(["--latency=150"])
+    let simulator = try SimulatorProcess(["--latency=150"])
     defer { simulator.stop() }
     let domains = (1...12).map { "slow-\($0).example" }
     let holder = Thread.detachedRun { try? simulator.closte(["domain", "add", "--concurrency=1"] + domains) }
     // Wait (bounded) until the first run has started talking to Closte: it holds the lock by then.
     var started = false
     for _ in 0..<200 where !started {
-      started = ((try? simulator.stats()["requests"] as? Int) ?? 0) > 0
+      started = ((try? simulator.count("requests")) ?? 0) > 0
       if !started { usleep(20_000) }
     }
     #expect(started)

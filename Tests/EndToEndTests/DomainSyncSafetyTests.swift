@@ -1,3 +1,4 @@
+import ClosteKit
 import Foundation
 import Testing
 
@@ -7,13 +8,13 @@ import Testing
   static let live = ["network.example", "a.example", "b.example", "c.example", "xn--caf-dma.example"]
 
   /// A simulator holding `live`, and a site whose DOMAIN_CURRENT_SITE is network.example.
-  static func start(_ arguments: [String] = [], seed: [String] = live) throws -> (SyncSimulator, String) {
-    let simulator = try SyncSimulator(arguments, seed: seed)
+  static func start(_ arguments: [String] = [], seed: [String] = live) throws -> (SimulatorProcess, String) {
+    let simulator = try SimulatorProcess(arguments, seed: seed)
     return (simulator, try simulator.writeConfig(networkDomain: "network.example"))
   }
 
   static func refusedBeforeAnyRequest(
-    _ output: BinaryRunner.Output, _ simulator: SyncSimulator, code: String, line: String? = nil
+    _ output: BinaryRunner.Output, _ simulator: SimulatorProcess, code: String, line: String? = nil
   ) throws {
     #expect(output.status == 2, "\(output.stderr)")
     #expect(output.stdout.contains(#""code":"\#(code)""#), "\(output.stdout)")
@@ -70,7 +71,7 @@ import Testing
     #expect(output.status == 2, "\(output.stderr)")
     #expect(output.stdout.contains(#""code":"sync_would_remove_all""#))
     #expect(try simulator.domains() == Self.live.sorted())
-    #expect(try simulator.requests().map { $0["path"] as? String } == ["/getdomains"])
+    #expect(try simulator.requests().map { $0["path"]?.stringValue } == ["/getdomains"])
 
     // The dry run says which guard would stop it, in every format, and exits as applying would.
     let json = try simulator.closte(base + ["--dry-run", "--format=json"], input: "network.example\n")
@@ -109,7 +110,7 @@ import Testing
     let bad = try simulator.closte(base + ["--max-removals=lots"], input: "keep.example\n")
     #expect(bad.stdout.contains(#""code":"invalid_arguments""#))
     #expect(try simulator.domains().count == 14)
-    #expect(try simulator.requests().allSatisfy { $0["path"] as? String == "/getdomains" })
+    #expect(try simulator.requests().allSatisfy { $0["path"]?.stringValue == "/getdomains" })
 
     let applied = try simulator.closte(base + ["--max-removals=90%"], input: "keep.example\n")
     #expect(applied.status == 0, "\(applied.stderr)")
@@ -117,7 +118,7 @@ import Testing
   }
 
   @Test func aSuccessNamingAnotherDomainIsNotAdded() throws {
-    let simulator = try SyncSimulator(["--confirm-other-domain"])
+    let simulator = try SimulatorProcess(["--confirm-other-domain"])
     defer { simulator.stop() }
     let add = try simulator.closte(["domain", "add", "a.example", "--format=json"])
     #expect(add.status == 1, "\(add.stdout)")

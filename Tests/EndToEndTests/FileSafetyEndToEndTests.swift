@@ -1,3 +1,4 @@
+import ClosteKit
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ import Testing
   }
 
   @Test func aLogLineThatDoesNotFitIsTakenBackWhole() throws {
-    let simulator = try SyncSimulator()
+    let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let logs = simulator.folder.appendingPathComponent("logs").path
     try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
