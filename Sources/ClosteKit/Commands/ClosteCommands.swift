@@ -70,8 +70,10 @@ public enum ClosteCommands {
       punycode, a wildcard only as the whole leftmost label); one invalid domain stops the command with \
       invalid_domain (exit 2) before anything is sent. Then Closte's list is read once and only the missing \
       aliases are added (wildcard=1 for *. names). One row per domain: action added, exists or failed. \
-      Exit 1 when any failed; the others are still applied and reported. Each result is logged to \
-      wu-logs/integration-closte.log and wu-logs/domain-<domain>.log.
+      Exit 1 when any failed; the others are still applied and reported. A success that names another \
+      domain is checked against Closte's list (api_unconfirmed when the list disagrees). Each result is \
+      logged to wu-logs/integration-closte.log and wu-logs/domain-<domain>.log. Another run changing this \
+      site's aliases is waited for at most --lock-timeout seconds (then lock_busy).
       """,
     examples: [
       Example("Add a mapped domain and its www twin", "closte domain add example.com --www=always"),
@@ -90,7 +92,8 @@ public enum ClosteCommands {
     options: [SyncCommands.concurrencyOption, CommandContext.lockTimeoutOption],
     description: """
       Domains are checked as for `domain add`, Closte's list is read once, and only aliases Closte has are \
-      removed. One row per domain: action removed, absent or failed. Exit 1 when any failed.
+      removed. One row per domain: action removed, absent or failed. Exit 1 when any failed. Another run \
+      changing this site's aliases is waited for at most --lock-timeout seconds (then lock_busy).
       """,
     examples: [
       Example("Remove an alias", "closte domain remove example.com"),

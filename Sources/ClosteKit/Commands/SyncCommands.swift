@@ -59,7 +59,8 @@ public enum SyncCommands {
       (sync_too_many_removals); --dry-run prints the plan and which guard would refuse it. Otherwise the adds and removes are sent in parallel, and each \
       result is one row: added, removed, kept, ignored, protected, invalid, or failed with the error; then \
       a summary. Exit 1 when any failed: the others are still applied, and running the same command again \
-      finishes the job (it is idempotent).
+      finishes the job (it is idempotent). Applying waits at most --lock-timeout seconds for another run \
+      changing this site's aliases (then lock_busy); a dry run takes no lock.
 
       Progress goes to standard error: a live bar on a terminal, a line every 5 seconds otherwise. With \
       --format=json the answer is {"dry_run", "prune", "summary", "results"}, as the rpc data is; with \
