@@ -56,9 +56,9 @@ public enum SyncCommands {
       --prune: left alone), protect (the network's own DOMAIN_CURRENT_SITE from wp-config.php, never \
       removed). --prune refuses a plan that would leave Closte with nothing but that domain \
       (sync_would_remove_all; --allow-remove-all allows it) or that removes more than --max-removals \
-      (sync_too_many_removals); --dry-run prints the plan and which guard would refuse it. Otherwise the adds and removes are sent in parallel, and each \
-      result is one row: added, removed, kept, ignored, protected, invalid, or failed with the error; then \
-      a summary. Exit 1 when any failed: the others are still applied, and running the same command again \
+      (sync_too_many_removals); --dry-run prints the plan and which guard would refuse it. Otherwise the \
+      adds and removes are sent in parallel, and each result is one row: added, removed, kept, ignored, \
+      protected, or failed with the error; then a summary. Exit 1 when any failed: the others are still applied, and running the same command again \
       finishes the job (it is idempotent). Applying waits at most --lock-timeout seconds for another run \
       changing this site's aliases (then lock_busy); a dry run takes no lock.
 
@@ -236,7 +236,7 @@ struct DomainSyncCommand {
 
   private func result(_ plan: SyncPlan, streaming: Bool) -> CommandResult {
     let applied = !dryRun
-    let warnings: [String] = []
+    let warnings: [String] = []  // an unreadable list is refused before this, as a whole
     var failure: ClosteError?
     if applied, plan.failures > 0,
       let first = plan.entries.first(where: { $0.action.changesCloste && $0.applied == false })
