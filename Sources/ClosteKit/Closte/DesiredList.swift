@@ -2,13 +2,16 @@
 /// or with one entry that cannot be read, must never turn into removals. Only the normalised names
 /// are held (the plan needs them anyway), never the input's text.
 public struct DesiredList: Sendable {
-  /// The entries in the order given; `.invalid` ones say where and why.
-  public var items: [DesiredListReader.Item]
+  /// The normalised names, in the order given (a plain list: 16 bytes a name besides the name).
+  public var names: [String]
+  /// The entries that could not be read, with where and why.
+  public var invalid: [InvalidEntry]
   /// The format the list was read as; nil for an empty input.
   public var format: DesiredListReader.Format?
 
-  public init(items: [DesiredListReader.Item], format: DesiredListReader.Format?) {
-    self.items = items
+  public init(names: [String], invalid: [InvalidEntry] = [], format: DesiredListReader.Format?) {
+    self.names = names
+    self.invalid = invalid
     self.format = format
   }
 
@@ -16,18 +19,21 @@ public struct DesiredList: Sendable {
   /// all (a broken JSON array), and when any entry is unreadable: not UTF-8, a byte order mark
   /// inside, a JSON value cut short, or not a domain name.
   public static func read(_ reader: DesiredListReader) throws -> DesiredList {
-    var items: [DesiredListReader.Item] = []
-    while let item = try reader.next() { items.append(item) }
-    let list = DesiredList(items: items, format: reader.format)
+    var list = DesiredList(names: [], format: nil)
+    while let item = try reader.next() {
+      switch item {
+      case .entry(let name): list.names.append(name)
+      case .invalid(let entry): list.invalid.append(entry)
+      }
+    }
+    list.format = reader.format
     if let refusal = list.refusal { throw refusal }
     return list
   }
 
-  public var invalid: [InvalidEntry] {
-    items.compactMap { item in
-      if case .invalid(let entry) = item { return entry }
-      return nil
-    }
+  /// The entries as the plan reads them.
+  public var items: LazyMapSequence<[String], DesiredListReader.Item> {
+    names.lazy.map { .entry($0) }
   }
 
   /// `invalid_desired_list` (exit 2) naming the first unreadable entry, with every one of them in

@@ -69,7 +69,7 @@ public struct SyncPlan: Sendable {
   /// Builds the plan from the desired list, read whole first (`DesiredList`). `current` is Closte's
   /// list of names (normalised), `protected` the names that must never be removed.
   public static func build(
-    desired items: [DesiredListReader.Item], current: [String], prune: Bool, protected: Set<String>
+    desired items: some Sequence<DesiredListReader.Item>, current: [String], prune: Bool, protected: Set<String>
   ) -> SyncPlan {
     var remaining = Set(current)
     var seen = Set<String>()

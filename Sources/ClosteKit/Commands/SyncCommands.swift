@@ -121,7 +121,7 @@ struct DomainSyncCommand {
     // The whole list is read, and refused when any entry is unreadable, before any request.
     let reader = DesiredListReader(source: source) { try DomainName(validating: $0).name }
     let desired = try DesiredList.read(reader)
-    if prune && desired.items.isEmpty {
+    if prune && desired.names.isEmpty {
       throw ClosteError(
         .syncEmptyList, "The desired list has no domain: with --prune, that would remove every alias.",
         hint: "Check the list; to remove aliases on purpose, use `closte domain remove <domain>...`.",
