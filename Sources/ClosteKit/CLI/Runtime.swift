@@ -32,7 +32,10 @@ public final class Runtime: @unchecked Sendable {
   /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.
   public static func process() -> Runtime {
     // A file size limit (ulimit -f) makes a write fail with EFBIG instead of killing the process.
-    signal(SIGXFSZ, SIG_IGN)
+    _ = signal(SIGXFSZ, SIG_IGN)
+    // A closed standard output is seen as EPIPE by the writers (and ends the command with a failure),
+    // instead of a SIGPIPE that some libraries ignore and others do not.
+    _ = signal(SIGPIPE, SIG_IGN)
     return Runtime(
       environment: ProcessInfo.processInfo.environment,
       currentDirectory: workingDirectory() ?? "",
