@@ -5,7 +5,19 @@
 /// (a WordPress of its own). Only those two places: a `wp-config.php` further up belongs to
 /// something else. The path comes back with symbolic links resolved, as `realpath` gives it.
 public enum WPConfigLocator {
+  ///
+  /// `currentDirectory` is empty when the working directory no longer exists: a relative path is
+  /// then `working_directory_missing`, never resolved against `/`.
   public static func locate(configFile: String?, path: String?, currentDirectory: String) throws -> String {
+    if !currentDirectory.hasPrefix("/") {
+      if let configFile, !configFile.isEmpty {
+        if !configFile.hasPrefix("/") { throw ClosteError.workingDirectoryMissing("--config=\(configFile)") }
+      } else if let path, !path.isEmpty {
+        if !path.hasPrefix("/") { throw ClosteError.workingDirectoryMissing("--path=\(path)") }
+      } else {
+        throw ClosteError.workingDirectoryMissing("the wp-config.php above it")
+      }
+    }
     if let configFile, !configFile.isEmpty {
       let absolute = PHPPaths.absolute(configFile, relativeTo: currentDirectory)
       switch WPConfigFile.kind(absolute) {
