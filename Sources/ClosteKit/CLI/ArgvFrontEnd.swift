@@ -2,7 +2,15 @@
 /// the exit status.
 public enum ArgvFrontEnd {
   public static func run(_ arguments: [String], runtime: Runtime, table: CommandTable = .standard) async -> Int32 {
-    let diagnostics = Diagnostics(sink: runtime.stderr, redactor: runtime.redactor)
+    // A password in a URL (`--api-url=http://u:pass@...`) is a secret from the first byte on.
+    for argument in arguments where argument.contains("://") { runtime.redactor.registerURLPasswords(in: argument) }
+    let status = await answer(arguments, runtime: runtime, table: table)
+    runtime.flush()
+    return status
+  }
+
+  private static func answer(_ arguments: [String], runtime: Runtime, table: CommandTable) async -> Int32 {
+    let diagnostics = Diagnostics(sink: runtime.stderr)
     let invocation: Invocation
     do {
       invocation = try ArgvParser.parse(arguments.isEmpty ? ["help"] : arguments, table: table)
@@ -30,7 +38,7 @@ public enum ArgvFrontEnd {
       }
       if let failure = result.failure {
         diagnostics.error(failure.message)
-        if let hint = failure.hint { diagnostics.sink.write(runtime.redactor.redact("Hint: \(hint)\n")) }
+        if let hint = failure.hint { diagnostics.hint(hint) }
       }
       return result.exitStatus.rawValue
     case .failure(let error):
@@ -43,10 +51,10 @@ public enum ArgvFrontEnd {
   /// JSON object on standard output, so a script reading stdout sees it.
   static func report(_ error: ClosteError, json: Bool, runtime: Runtime, diagnostics: Diagnostics) {
     diagnostics.error(error.message)
-    if let hint = error.hint { diagnostics.sink.write(runtime.redactor.redact("Hint: \(hint)\n")) }
+    if let hint = error.hint { diagnostics.hint(hint) }
     if json {
       let object: JSONValue = ["ok": false, "error": error.json]
-      runtime.stdout.write(runtime.redactor.redact(JSONWriter.encode(object)) + "\n")
+      runtime.stdout.write(JSONWriter.encode(object) + "\n")
     }
   }
 }

@@ -28,12 +28,13 @@ public struct Dispatcher: Sendable {
       try validateOptions(invocation, for: spec)
       try spec.validatePositionals(invocation.args)
       let context = try CommandContext(invocation: invocation, runtime: runtime, isRPC: isRPC)
-      return .result(try await spec.run(context))
+      // Scrubbed here, before any format lays the values out (wraps a cell, keeps a first line,
+      // quotes): after that, a secret may no longer be whole to be recognised.
+      return .result(try await spec.run(context).scrubbed(by: runtime.redactor))
     } catch let error as ClosteError {
-      return .failure(redacted(error, runtime.redactor))
+      return .failure(error.scrubbed(by: runtime.redactor))
     } catch {
-      return .failure(
-        redacted(ClosteError(.internalError, "Unexpected failure: \(error)"), runtime.redactor))
+      return .failure(ClosteError(.internalError, "Unexpected failure: \(error)").scrubbed(by: runtime.redactor))
     }
   }
 
@@ -55,12 +56,5 @@ public struct Dispatcher: Sendable {
         throw ClosteError.invalidArguments("--\(name) needs a value, as --\(name)=<\(option.valueName ?? "value")>.")
       }
     }
-  }
-
-  private func redacted(_ error: ClosteError, _ redactor: SecretRedactor) -> ClosteError {
-    var copy = error
-    copy.message = redactor.redact(error.message)
-    copy.hint = error.hint.map(redactor.redact)
-    return copy
   }
 }

@@ -81,10 +81,13 @@ public enum ConfigCommands {
         .map { ConfigValueText.dotenvLine(name: $0.0.name, value: $0.1["value"] ?? .null) }.joined()
       var result = CommandResult.text(text, data: .array(rows.map { .object($0) }))
       result.warnings = warnings
+      if reveal { result.revealed = ConfigSecrets.secretValues(entries) }
       return result
     }
     let fields = ["json", "yaml"].contains(format) ? ConfigRow.allFields : ConfigRow.wpCLIFields
-    return .items(rows, fields: fields, warnings: warnings)
+    var result = CommandResult.items(rows, fields: fields, warnings: warnings)
+    if reveal { result.revealed = ConfigSecrets.secretValues(entries) }
+    return result
   }
 
   static let get = CommandSpec(
@@ -132,6 +135,8 @@ public enum ConfigCommands {
     }
     let data: JSONValue = ["name": .string(item.name), "type": .string(item.type.rawValue), "value": value.json]
     var result = CommandResult.text(ConfigValueText.get(value, format: format), data: data)
+    // Asked for with --reveal (a secret without it was refused above).
+    result.revealed = ConfigSecrets.secretValues([item])
     if item.conditional {
       result.warnings.append(
         "'\(name)' is defined under a condition (\(ConfigListing.fileName(item.file)) line \(item.line)); "

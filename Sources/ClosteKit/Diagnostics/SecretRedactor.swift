@@ -1,59 +1,159 @@
-import Foundation
+import Synchronization
 
-/// Keeps every secret closte has seen (the API key, database password, salts) and masks them in any
-/// text bound for standard error, logs or error messages. A second line of defence: code should not
-/// put secrets in text in the first place.
-public final class SecretRedactor: @unchecked Sendable {
+/// The one scrubber: it knows every secret closte has seen (the API key, the database password,
+/// the salts and keys of wp-config.php, the password of a URL) and masks each of them, in every
+/// spelling (`SecretSpelling`), as `[redacted]`. Every byte that leaves the process passes it:
+/// standard output and standard error through `ScrubbingSink`, wu-logs lines through `WULog`, and a
+/// command's result before any format lays it out (`Dispatcher`).
+///
+/// A secret shorter than `minimumLength` bytes is not scrubbed from text: masking a 4-letter
+/// password would mask that word everywhere, and such a password is guessed faster than read.
+/// closte still never prints it on purpose (`config list` and `config get` hide secrets by name).
+public final class SecretRedactor: Sendable {
   public static let mask = "[redacted]"
-  private let lock = NSLock()
-  private var secrets: Set<String> = []
-  /// The secrets longest first, so a secret that contains another is masked whole; kept sorted on
-  /// `register`, which is rare, so `redact`, which runs on every line, does not sort.
-  private var ordered: [String] = []
+  public static let minimumLength = 6
+  private static let maskBytes = Array(mask.utf8)
+
+  private struct Patterns: Sendable {
+    var registered: Set<String> = []
+    var spellings: [SecretSpelling] = []
+    /// For each byte value, the spellings that may start with it.
+    var byFirstByte: [[Int]] = Array(repeating: [], count: 256)
+  }
+
+  private let patterns = Mutex(Patterns())
 
   public init() {}
 
-  /// Registers a secret. Values shorter than 4 characters are not masked (they would mask ordinary words).
+  /// Registers a secret. A secret with line breaks is also registered line by line (a table keeps
+  /// only the first line of a value), and a secret with spaces around it also trimmed.
   public func register(_ secret: String) {
-    guard secret.count >= 4 else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    guard secrets.insert(secret).inserted else { return }
-    // The form-encoded and percent-encoded spellings may also appear in URLs and bodies.
-    if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
-      secrets.insert(encoded)
+    guard secret.utf8.count >= SecretRedactor.minimumLength else { return }
+    var pieces = [secret]
+    let trimmed = secret.trimmingSpaces
+    if trimmed != secret { pieces.append(trimmed) }
+    let lines = secret.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)
+    if lines.count > 1 { pieces += lines + lines.map(\.trimmingSpaces) }
+    patterns.withLock { state in
+      guard state.registered.insert(secret).inserted else { return }
+      for piece in pieces where piece.utf8.count >= SecretRedactor.minimumLength {
+        if let known = state.spellings.firstIndex(where: { $0.secret == piece }) {
+          let old = state.spellings[known]
+          state.spellings[known] = SecretSpelling(piece, origins: old.origins.union([secret]))
+          continue
+        }
+        let spelling = SecretSpelling(piece, origins: [secret])
+        for byte in spelling.firstBytes { state.byFirstByte[Int(byte)].append(state.spellings.count) }
+        state.spellings.append(spelling)
+      }
     }
-    ordered = secrets.sorted { $0.utf8.count > $1.utf8.count }
   }
+
+  /// Registers the password of every URL in `text` (`scheme://user:password@host`), as written and
+  /// percent-decoded.
+  public func registerURLPasswords(in text: String) {
+    for password in URLPassword.all(in: text) { register(password) }
+  }
+
+  /// Whether any secret is known (nothing to scrub otherwise).
+  public var isEmpty: Bool { patterns.withLock { $0.spellings.isEmpty } }
 
   public func redact(_ text: String) -> String {
-    lock.lock()
-    let current = ordered
-    lock.unlock()
-    guard !current.isEmpty else { return text }
-    // Every answer and stderr line passes here: look for the secrets over bytes first, and pay for
-    // Foundation's replacing only in the rare case one is there.
+    guard !isEmpty else { return text }
     let bytes = Array(text.utf8)
-    var result = text
-    for secret in current where SecretRedactor.occurs(Array(secret.utf8), in: bytes) {
-      result = result.replacingOccurrences(of: secret, with: SecretRedactor.mask)
-    }
-    return result
+    let result = scrub(bytes, holdingBack: false)
+    return result.bytes == bytes ? text : String(decoding: result.bytes, as: UTF8.self)
   }
 
-  /// Whether `needle` occurs in `haystack` (both UTF-8 bytes).
-  static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-    var start = 0
-    let last = haystack.count - needle.count
-    while start <= last {
-      if haystack[start] == first {
-        var matched = 1
-        while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
-        if matched == needle.count { return true }
-      }
-      start += 1
+  /// A value with every string in it (object keys included) scrubbed, but the `revealing` secrets.
+  public func redact(_ value: JSONValue, revealing: Set<String> = []) -> JSONValue {
+    guard !isEmpty else { return value }
+    switch value {
+    case .string(let text): return .string(redact(text, revealing: revealing))
+    case .array(let elements): return .array(elements.map { redact($0, revealing: revealing) })
+    case .object(let object): return .object(redact(object, revealing: revealing))
+    default: return value
     }
-    return false
+  }
+
+  public func redact(_ object: JSONObject, revealing: Set<String> = []) -> JSONObject {
+    guard !isEmpty else { return object }
+    return JSONObject(object.map { (redact($0.key, revealing: revealing), redact($0.value, revealing: revealing)) })
+  }
+
+  public func redact(_ text: String, revealing: Set<String>) -> String {
+    guard !revealing.isEmpty else { return redact(text) }
+    let bytes = Array(text.utf8)
+    let result = scrub(bytes, holdingBack: false, revealing: revealing)
+    return result.bytes == bytes ? text : String(decoding: result.bytes, as: UTF8.self)
+  }
+
+  /// What a scrub gives back: the bytes to write, and how many bytes of the input's end were held
+  /// back because they may be the beginning of a secret that the next bytes complete.
+  struct Scrubbed {
+    var bytes: [UInt8]
+    var heldBack: Int
+  }
+
+  /// Masks every secret in `input`. With `holdingBack` (a stream), a tail that may be the start of
+  /// a secret is not written but handed back, to be scrubbed with the bytes that follow. Secrets in
+  /// `revealing` are left as they are where they appear from `revealFrom` on (a `--reveal` answer).
+  func scrub(
+    _ input: [UInt8], holdingBack: Bool, revealing: Set<String> = [], revealFrom: Int = 0
+  ) -> Scrubbed {
+    let state = patterns.withLock { $0 }
+    guard !state.spellings.isEmpty, !input.isEmpty else { return Scrubbed(bytes: input, heldBack: 0) }
+    var masked: [Range<Int>] = []
+    var allowed: [Range<Int>] = []
+    var firstPartial = input.count
+    var positions: [Int] = []
+    var next: [Int] = []
+    positions.reserveCapacity(4)
+    next.reserveCapacity(4)
+    input.withUnsafeBufferPointer { text in
+      for start in 0..<text.count {
+        let candidates = state.byFirstByte[Int(text[start])]
+        if candidates.isEmpty { continue }
+        for index in candidates {
+          let spelling = state.spellings[index]
+          switch spelling.match(text, from: start, positions: &positions, next: &next) {
+          case .none: break
+          case .partial: firstPartial = min(firstPartial, start)
+          case .full(let end):
+            if start >= revealFrom, !spelling.origins.isDisjoint(with: revealing) {
+              allowed.append(start..<end)
+            } else {
+              masked.append(start..<end)
+            }
+          }
+        }
+      }
+    }
+    masked.removeAll { range in allowed.contains { $0.contains(range.lowerBound) && range.upperBound <= $0.upperBound }
+    }
+    var cut = holdingBack ? firstPartial : input.count
+    // Never cut through a secret: its end would be scanned again alone, and no longer recognised.
+    while let crossing = masked.first(where: { $0.lowerBound < cut && $0.upperBound > cut }) {
+      cut = crossing.lowerBound
+    }
+    if masked.isEmpty { return Scrubbed(bytes: Array(input[0..<cut]), heldBack: input.count - cut) }
+    masked.sort { $0.lowerBound < $1.lowerBound }
+    var output: [UInt8] = []
+    output.reserveCapacity(cut)
+    var written = 0
+    var index = 0
+    while index < masked.count, masked[index].lowerBound < cut {
+      var range = masked[index]
+      index += 1
+      while index < masked.count, masked[index].lowerBound <= range.upperBound {
+        range = range.lowerBound..<max(range.upperBound, masked[index].upperBound)
+        index += 1
+      }
+      output += input[written..<range.lowerBound]
+      output += SecretRedactor.maskBytes
+      written = range.upperBound
+    }
+    if written < cut { output += input[written..<cut] }
+    return Scrubbed(bytes: output, heldBack: input.count - max(cut, written))
   }
 }

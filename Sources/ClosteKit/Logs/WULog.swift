@@ -3,7 +3,7 @@ import Foundation
 /// Ultimate Multisite's log files (`wp-content/uploads/wu-logs/<handle>.log`), one line per entry:
 /// `[YYYY-MM-DD HH:MM:SS] [LEVEL] message`, so the network admin's log viewer shows closte's work.
 /// Each line is one `write(2)` on a file opened with `O_APPEND`, so concurrent writers (threads or
-/// processes) never interleave partial lines. Every line passes through the redactor.
+/// processes) never interleave partial lines. Every message passes the scrubber before it is laid out.
 public final class WULog: @unchecked Sendable {
   public enum Level: String, Sendable {
     case info = "INFO"
@@ -61,7 +61,8 @@ public final class WULog: @unchecked Sendable {
   /// Appends one line to `<handle>.log`. A log that cannot be written is skipped: logs never fail a command.
   @discardableResult
   public func append(_ handle: String, _ level: Level, _ message: String) -> Bool {
-    let text = redactor.redact(WULog.line(level, message, at: clock.now()))
+    // Scrubbed before the line is flattened (a line break becomes a space): a secret is whole here.
+    let text = WULog.line(level, redactor.redact(message), at: clock.now())
     let path = directory + "/" + WULog.fileName(handle)
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
