@@ -26,14 +26,14 @@ public final class SecretRedactor: Sendable {
   public init() {}
 
   /// Registers a secret. A secret with line breaks is also registered line by line (a table keeps
-  /// only the first line of a value), and a secret with spaces around it also trimmed.
+  /// only the first line of a value), a secret with spaces around it also trimmed, and each of those
+  /// also in lower and upper case (a domain name, a hex digest are shown in one case).
   public func register(_ secret: String) {
     guard secret.utf8.count >= SecretRedactor.minimumLength else { return }
-    var pieces = [secret]
-    let trimmed = secret.trimmingSpaces
-    if trimmed != secret { pieces.append(trimmed) }
+    var pieces = [secret, secret.trimmingSpaces]
     let lines = secret.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)
     if lines.count > 1 { pieces += lines + lines.map(\.trimmingSpaces) }
+    pieces += pieces.map { $0.lowercased() } + pieces.map { $0.uppercased() }
     patterns.withLock { state in
       guard state.registered.insert(secret).inserted else { return }
       for piece in pieces where piece.utf8.count >= SecretRedactor.minimumLength {

@@ -101,7 +101,7 @@ struct SecretSpelling: Sendable {
 
   /// Encodings applied to a whole spelling (the second layer: an escaped body quoted once more).
   private static let wholeEncoders: [([UInt8]) -> [UInt8]] = [
-    { percent($0, upper: true) }, { percent($0, upper: false) }, jsonEscaped, phpQuoted,
+    { percentReserved($0, upper: true) }, { percentReserved($0, upper: false) }, jsonEscaped, phpQuoted,
   ]
 
   private static let jsonNamed: [Unicode.Scalar: String] = [
@@ -111,6 +111,16 @@ struct SecretSpelling: Sendable {
 
   private static func percent(_ bytes: [UInt8], upper: Bool) -> [UInt8] {
     bytes.flatMap { [UInt8(ascii: "%")] + hex($0, digits: 2, upper: upper) }
+  }
+
+  /// Percent-encoding as a URL encoder applies it to text: letters, digits and `-._~` stay.
+  private static func percentReserved(_ bytes: [UInt8], upper: Bool) -> [UInt8] {
+    bytes.flatMap { byte -> [UInt8] in
+      let plain =
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        || Array("-._~".utf8).contains(byte)
+      return plain ? [byte] : percent([byte], upper: upper)
+    }
   }
 
   private static func jsonUnicode(_ scalar: Unicode.Scalar, upper: Bool) -> [UInt8] {
