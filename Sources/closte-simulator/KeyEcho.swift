@@ -42,7 +42,8 @@ enum KeyEcho: String {
       text.insert(contentsOf: message, at: close)
     }
     if let list = text.range(of: "\"domains\":[") {
-      let entry = "{\"domain\":\(JSONText.string(key)),\"wildcard\":0}" + (text[list.upperBound...].hasPrefix("]") ? "" : ",")
+      let entry =
+        "{\"domain\":\(JSONText.string(key)),\"wildcard\":0}" + (text[list.upperBound...].hasPrefix("]") ? "" : ",")
       text.insert(contentsOf: entry, at: list.upperBound)
     }
     guard text.hasSuffix("}") else { return text }

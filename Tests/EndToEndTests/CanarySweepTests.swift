@@ -44,8 +44,10 @@ import Testing
     }
   }
 
-  /// No format, every global format and the command's own.
-  static func formats(_ spec: CommandSpec) -> [String?] {
+  /// No format, every global format and the command's own. With the `text` echo, where every call
+  /// to Closte fails the same way, only the default and JSON (the error's two shapes).
+  static func formats(_ spec: CommandSpec, echo: String) -> [String?] {
+    guard echo == "json" else { return [nil, "json"] }
     let own = spec.options.first { $0.name == "format" }?.choices ?? []
     let global = GlobalOptions.all.first { $0.name == "format" }?.choices ?? []
     var all: [String?] = [nil]
@@ -80,7 +82,7 @@ import Testing
     // argv: every command and format; the table both piped and boxed in a narrow terminal.
     var runs: [([String], [String: String])] = []
     for spec in commands {
-      for format in CanarySweepTests.formats(spec) {
+      for format in CanarySweepTests.formats(spec, echo: echo) {
         let options = CanarySweepTests.options(spec, format: format, network: network).map { name, value in
           value.map { "--\(name)=\($0)" } ?? "--\(name)"
         }
@@ -101,7 +103,7 @@ import Testing
     // rpc: the same requests in one stream.
     var requests: [String] = []
     for spec in commands {
-      for format in CanarySweepTests.formats(spec) {
+      for format in CanarySweepTests.formats(spec, echo: echo) {
         var assoc = JSONObject()
         for (name, value) in CanarySweepTests.options(spec, format: format, network: network) {
           assoc[name] = value.map { .string($0) } ?? .bool(true)

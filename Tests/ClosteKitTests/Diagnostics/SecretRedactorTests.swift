@@ -52,7 +52,9 @@ import Testing
   }
 
   @Test func aJSONValueIsScrubbedInKeysAndValues() {
-    let value: JSONValue = ["a": .string("x " + SecretRedactorTests.key), .init(stringLiteral: SecretRedactorTests.key): 1]
+    let value: JSONValue = [
+      "a": .string("x " + SecretRedactorTests.key), .init(stringLiteral: SecretRedactorTests.key): 1,
+    ]
     let scrubbed = redactor().redact(value)
     #expect(JSONWriter.encode(scrubbed) == #"{"a":"x [redacted]","[redacted]":1}"#)
   }
