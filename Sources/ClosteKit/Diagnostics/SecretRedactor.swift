@@ -58,34 +58,46 @@ public final class SecretRedactor: Sendable {
   /// Whether any secret is known (nothing to scrub otherwise).
   public var isEmpty: Bool { patterns.withLock { $0.spellings.isEmpty } }
 
-  public func redact(_ text: String) -> String {
-    guard !isEmpty else { return text }
-    let bytes = Array(text.utf8)
-    let result = scrub(bytes, holdingBack: false)
-    return result.bytes == bytes ? text : String(decoding: result.bytes, as: UTF8.self)
+  public func redact(_ text: String) -> String { redact(text, revealing: []) }
+
+  /// The text with every secret masked, but the `revealing` secrets.
+  public func redact(_ text: String, revealing: Set<String>) -> String {
+    let state = patterns.withLock { $0 }
+    return SecretRedactor.redact(text, state, revealing)
   }
 
   /// A value with every string in it (object keys included) scrubbed, but the `revealing` secrets.
   public func redact(_ value: JSONValue, revealing: Set<String> = []) -> JSONValue {
-    guard !isEmpty else { return value }
+    let state = patterns.withLock { $0 }
+    guard !state.spellings.isEmpty else { return value }
+    return SecretRedactor.redact(value, state, revealing)
+  }
+
+  public func redact(_ object: JSONObject, revealing: Set<String> = []) -> JSONObject {
+    let state = patterns.withLock { $0 }
+    guard !state.spellings.isEmpty else { return object }
+    return SecretRedactor.redact(object, state, revealing)
+  }
+
+  private static func redact(_ value: JSONValue, _ state: Patterns, _ revealing: Set<String>) -> JSONValue {
     switch value {
-    case .string(let text): return .string(redact(text, revealing: revealing))
-    case .array(let elements): return .array(elements.map { redact($0, revealing: revealing) })
-    case .object(let object): return .object(redact(object, revealing: revealing))
+    case .string(let text): return .string(redact(text, state, revealing))
+    case .array(let elements): return .array(elements.map { redact($0, state, revealing) })
+    case .object(let object): return .object(redact(object, state, revealing))
     default: return value
     }
   }
 
-  public func redact(_ object: JSONObject, revealing: Set<String> = []) -> JSONObject {
-    guard !isEmpty else { return object }
-    return JSONObject(object.map { (redact($0.key, revealing: revealing), redact($0.value, revealing: revealing)) })
+  private static func redact(_ object: JSONObject, _ state: Patterns, _ revealing: Set<String>) -> JSONObject {
+    JSONObject(object.map { (redact($0.key, state, revealing), redact($0.value, state, revealing)) })
   }
 
-  public func redact(_ text: String, revealing: Set<String>) -> String {
-    guard !revealing.isEmpty else { return redact(text) }
-    let bytes = Array(text.utf8)
-    let result = scrub(bytes, holdingBack: false, revealing: revealing)
-    return result.bytes == bytes ? text : String(decoding: result.bytes, as: UTF8.self)
+  /// Scans the string's own bytes: a string with no secret (nearly all) is neither copied nor rebuilt.
+  private static func redact(_ text: String, _ state: Patterns, _ revealing: Set<String>) -> String {
+    guard !state.spellings.isEmpty, !text.isEmpty else { return text }
+    var copy = text
+    let changed = copy.withUTF8 { scrub($0, state, holdingBack: false, revealing: revealing, revealFrom: 0) }
+    return changed.map { String(decoding: $0.bytes, as: UTF8.self) } ?? text
   }
 
   /// What a scrub gives back: the bytes to write, and how many bytes of the input's end were held
@@ -102,41 +114,50 @@ public final class SecretRedactor: Sendable {
     _ input: [UInt8], holdingBack: Bool, revealing: Set<String> = [], revealFrom: Int = 0
   ) -> Scrubbed {
     let state = patterns.withLock { $0 }
-    guard !state.spellings.isEmpty, !input.isEmpty else { return Scrubbed(bytes: input, heldBack: 0) }
+    let changed = input.withUnsafeBufferPointer {
+      SecretRedactor.scrub($0, state, holdingBack: holdingBack, revealing: revealing, revealFrom: revealFrom)
+    }
+    return changed ?? Scrubbed(bytes: input, heldBack: 0)
+  }
+
+  /// The scrub itself; nil when the input goes out unchanged and whole.
+  private static func scrub(
+    _ text: UnsafeBufferPointer<UInt8>, _ state: Patterns, holdingBack: Bool, revealing: Set<String>,
+    revealFrom: Int
+  ) -> Scrubbed? {
+    guard !state.spellings.isEmpty, !text.isEmpty else { return nil }
     var masked: [Range<Int>] = []
     var allowed: [Range<Int>] = []
-    var firstPartial = input.count
+    var firstPartial = text.count
     var positions: [Int] = []
     var next: [Int] = []
     positions.reserveCapacity(4)
     next.reserveCapacity(4)
-    input.withUnsafeBufferPointer { text in
-      for start in 0..<text.count {
-        let candidates = state.byFirstByte[Int(text[start])]
-        if candidates.isEmpty { continue }
-        for index in candidates {
-          let spelling = state.spellings[index]
-          switch spelling.match(text, from: start, positions: &positions, next: &next) {
-          case .none: break
-          case .partial: firstPartial = min(firstPartial, start)
-          case .full(let end):
-            if start >= revealFrom, !spelling.origins.isDisjoint(with: revealing) {
-              allowed.append(start..<end)
-            } else {
-              masked.append(start..<end)
-            }
+    for start in 0..<text.count {
+      let candidates = state.byFirstByte[Int(text[start])]
+      if candidates.isEmpty { continue }
+      for index in candidates {
+        let spelling = state.spellings[index]
+        switch spelling.match(text, from: start, positions: &positions, next: &next) {
+        case .none: break
+        case .partial: firstPartial = min(firstPartial, start)
+        case .full(let end):
+          if start >= revealFrom, !revealing.isEmpty, !spelling.origins.isDisjoint(with: revealing) {
+            allowed.append(start..<end)
+          } else {
+            masked.append(start..<end)
           }
         }
       }
     }
     masked.removeAll { range in allowed.contains { $0.contains(range.lowerBound) && range.upperBound <= $0.upperBound }
     }
-    var cut = holdingBack ? firstPartial : input.count
+    var cut = holdingBack ? firstPartial : text.count
     // Never cut through a secret: its end would be scanned again alone, and no longer recognised.
     while let crossing = masked.first(where: { $0.lowerBound < cut && $0.upperBound > cut }) {
       cut = crossing.lowerBound
     }
-    if masked.isEmpty { return Scrubbed(bytes: Array(input[0..<cut]), heldBack: input.count - cut) }
+    if masked.isEmpty && cut == text.count { return nil }
     masked.sort { $0.lowerBound < $1.lowerBound }
     var output: [UInt8] = []
     output.reserveCapacity(cut)
@@ -149,11 +170,11 @@ public final class SecretRedactor: Sendable {
         range = range.lowerBound..<max(range.upperBound, masked[index].upperBound)
         index += 1
       }
-      output += input[written..<range.lowerBound]
+      output += UnsafeBufferPointer(rebasing: text[written..<range.lowerBound])
       output += SecretRedactor.maskBytes
       written = range.upperBound
     }
-    if written < cut { output += input[written..<cut] }
-    return Scrubbed(bytes: output, heldBack: input.count - max(cut, written))
+    if written < cut { output += UnsafeBufferPointer(rebasing: text[written..<cut]) }
+    return Scrubbed(bytes: output, heldBack: text.count - cut)
   }
 }

@@ -16,8 +16,13 @@ struct SecretSpelling: Sendable {
   init(_ secret: String, origins: Set<String>) {
     self.secret = secret
     self.origins = origins
-    units = secret.unicodeScalars.map(SecretSpelling.alternatives)
+    units = secret.unicodeScalars.map { scalar in
+      scalar.isASCII ? SecretSpelling.asciiAlternatives[Int(scalar.value)] : SecretSpelling.alternatives(scalar)
+    }
   }
+
+  /// The spellings of each ASCII character, worked out once: a salt's 64 characters are looked up.
+  private static let asciiAlternatives: [[[UInt8]]] = (0..<128).map { alternatives(Unicode.Scalar(UInt8($0))) }
 
   /// The bytes a match may start with.
   var firstBytes: Set<UInt8> { Set(units.first?.compactMap(\.first) ?? []) }
