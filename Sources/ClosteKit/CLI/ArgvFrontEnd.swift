@@ -3,7 +3,7 @@
 public enum ArgvFrontEnd {
   public static func run(_ arguments: [String], runtime: Runtime, table: CommandTable = .standard) async -> Int32 {
     // A password in a URL (`--api-url=http://u:pass@...`) is a secret from the first byte on.
-    for argument in arguments where argument.contains("://") { runtime.redactor.registerURLPasswords(in: argument) }
+    for argument in arguments { runtime.redactor.registerURLPasswords(in: argument) }
     let status = await answer(arguments, runtime: runtime, table: table)
     runtime.flush()
     return status

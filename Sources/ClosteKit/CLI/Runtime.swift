@@ -28,7 +28,7 @@ public final class Runtime: @unchecked Sendable {
     self.configCache = WPConfigCache()
     if let key = environment["CLOSTE_CLIENT_API_KEY"] { redactor.register(key) }
     // CLOSTE_API_URL, or a proxy variable, may carry a password.
-    for value in environment.values where value.contains("://") { redactor.registerURLPasswords(in: value) }
+    for value in environment.values { redactor.registerURLPasswords(in: value) }
   }
 
   /// Writes out what the scrubber held back on both streams: the end of a run or of an rpc answer.

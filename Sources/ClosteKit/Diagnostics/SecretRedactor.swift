@@ -52,6 +52,7 @@ public final class SecretRedactor: Sendable {
   /// Registers the password of every URL in `text` (`scheme://user:password@host`), as written and
   /// percent-decoded.
   public func registerURLPasswords(in text: String) {
+    guard URLPassword.mayHold(text) else { return }
     for password in URLPassword.all(in: text) { register(password) }
   }
 

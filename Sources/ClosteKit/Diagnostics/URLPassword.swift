@@ -23,6 +23,21 @@ enum URLPassword {
     return found
   }
 
+  /// Whether `text` holds `://` at all: a quick look over bytes, made for every string of every
+  /// rpc request before the full search.
+  static func mayHold(_ text: String) -> Bool {
+    var colon = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "/"), colon > 0 {
+        colon += 1
+        if colon == 3 { return true }
+      } else {
+        colon = byte == UInt8(ascii: ":") ? 1 : 0
+      }
+    }
+    return false
+  }
+
   /// What ends the authority part of a URL (or the URL itself, in running text).
   private static let terminators: Set<UInt8> = Set("/?# \t\r\n\"'<>".utf8)
 

@@ -63,7 +63,7 @@ public enum RPCServer {
   /// Registers the password of every URL among the strings of a request.
   static func registerURLPasswords(in value: JSONValue, redactor: SecretRedactor) {
     switch value {
-    case .string(let text) where text.contains("://"): redactor.registerURLPasswords(in: text)
+    case .string(let text): redactor.registerURLPasswords(in: text)
     case .array(let elements): for element in elements { registerURLPasswords(in: element, redactor: redactor) }
     case .object(let object): for member in object { registerURLPasswords(in: member.value, redactor: redactor) }
     default: break
