@@ -4,12 +4,14 @@ public enum ArgvFrontEnd {
   public static func run(_ arguments: [String], runtime: Runtime, table: CommandTable = .standard) async -> Int32 {
     // A password in a URL (`--api-url=http://u:pass@...`) is a secret from the first byte on.
     for argument in arguments { runtime.redactor.registerURLPasswords(in: argument) }
-    let status = await answer(arguments, runtime: runtime, table: table)
+    let status = await runCommand(arguments, runtime: runtime, table: table)
+    // What the scrubber held back goes out before the exit status is decided.
     runtime.flush()
-    return status
+    // The reader of standard output went away (EPIPE): what it was told is lost, so it is no success.
+    return status == 0 && runtime.stdout.isClosed ? ExitStatus.failure.rawValue : status
   }
 
-  private static func answer(_ arguments: [String], runtime: Runtime, table: CommandTable) async -> Int32 {
+  static func runCommand(_ arguments: [String], runtime: Runtime, table: CommandTable) async -> Int32 {
     let diagnostics = Diagnostics(sink: runtime.stderr)
     let invocation: Invocation
     do {

@@ -20,6 +20,7 @@ public final class ScrubbingSink: OutputSink, Sendable {
   }
 
   public var isTerminal: Bool { inner.isTerminal }
+  public var isClosed: Bool { inner.isClosed }
 
   public func write(_ bytes: [UInt8]) { write(bytes, revealing: []) }
 

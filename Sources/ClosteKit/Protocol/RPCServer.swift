@@ -10,30 +10,29 @@ public enum RPCServer {
   /// How many independent requests may be in flight at once (the batch path's default concurrency).
   public static let maximumInFlight = BatchRunner.defaultConcurrency
 
+  /// How many requests are read ahead of the one being scheduled. Reading stops there until the
+  /// scheduler takes one (back-pressure), so memory stays flat whatever one request waits for.
+  public static let readAhead = 4
+
   public static func serve(runtime: Runtime, table: CommandTable = .standard) async -> ExitStatus {
-    let items = AsyncStream<RPCStreamReader.Item> { continuation in
-      // Reading standard input blocks; it gets a thread of its own so answers flow while it waits.
-      let thread = Thread {
-        let reader = RPCStreamReader(source: runtime.stdin)
-        while let item = reader.next() { continuation.yield(item) }
-        continuation.finish()
-      }
-      thread.start()
-    }
+    let items = RPCReadAhead(source: runtime.stdin, limit: readAhead)
     let writer = RPCAnswerWriter(runtime: runtime)
     let dispatcher = Dispatcher(table: table)
     await withTaskGroup(of: Int.self) { group in
       var inFlight: [Int: RPCScheduling] = [:]
       var sequence = 0
-      for await item in items {
+      for await item in items.stream {
+        items.took()
+        // Nobody reads the answers any more: stop taking requests.
+        if runtime.stdout.isClosed { break }
         let position = sequence
         sequence += 1
         let job: RPCJob
         // A password in a URL of the request (`assoc_args.api-url`) is a secret before anything runs.
-        if case .value(let value) = item { registerURLPasswords(in: value, redactor: runtime.redactor) }
+        if case .value(let value, _) = item { registerURLPasswords(in: value, redactor: runtime.redactor) }
         switch prepare(item, table: table) {
-        case .answer(let response):
-          await writer.put(position, response)
+        case .answer(let response, let rawID):
+          await writer.put(position, response, rawID: rawID)
           continue
         case .run(let prepared):
           job = prepared
@@ -47,9 +46,10 @@ public enum RPCServer {
           switch await dispatcher.execute(job.request.invocation, runtime: runtime, isRPC: true) {
           case .result(let result):
             await writer.put(
-              position, RPCResponse.success(id: job.request.id, result: result), revealing: result.revealed)
+              position, RPCResponse.success(id: job.request.id, result: result), rawID: job.request.rawID,
+              revealing: result.revealed)
           case .failure(let error):
-            await writer.put(position, RPCResponse.failure(id: job.request.id, error: error))
+            await writer.put(position, RPCResponse.failure(id: job.request.id, error: error), rawID: job.request.rawID)
           }
           return position
         }
@@ -57,7 +57,8 @@ public enum RPCServer {
       for await _ in group {}
     }
     runtime.flush()
-    return await writer.status
+    // Answers that could not be written are a failure, whatever they said.
+    return runtime.stdout.isClosed ? .failure : await writer.status
   }
 
   /// Registers the password of every URL among the strings of a request.
@@ -71,7 +72,7 @@ public enum RPCServer {
   }
 
   enum Prepared {
-    case answer(JSONValue)
+    case answer(JSONValue, rawID: String?)
     case run(RPCJob)
   }
 
@@ -79,19 +80,24 @@ public enum RPCServer {
   static func prepare(_ item: RPCStreamReader.Item, table: CommandTable) -> Prepared {
     switch item {
     case .invalid(let reason):
-      return .answer(RPCResponse.failure(id: .null, error: .invalidRequest(reason)))
-    case .value(let value):
+      return .answer(RPCResponse.failure(id: .null, error: .invalidRequest(reason)), rawID: nil)
+    case .value(let value, let rawID):
       do {
-        let request = try RPCRequest.decode(value, table: table)
+        let request = try RPCRequest.decode(value, rawID: rawID, table: table)
         if request.invocation.command == "rpc" {
           return .answer(
-            RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")))
+            RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")),
+            rawID: rawID)
         }
         return .run(RPCJob(request: request, scheduling: RPCScheduling(request.invocation)))
       } catch let failure as RPCRequestError {
-        return .answer(RPCResponse.failure(id: failure.id, error: failure.error))
+        return .answer(RPCResponse.failure(id: failure.id, error: failure.error), rawID: failure.rawID)
+      } catch let error as ClosteError {
+        return .answer(RPCResponse.failure(id: .null, error: error), rawID: nil)
       } catch {
-        return .answer(RPCResponse.failure(id: .null, error: .invalidRequest("\(error)")))
+        return .answer(
+          RPCResponse.failure(id: .null, error: ClosteError(.internalError, "The request could not be read.")),
+          rawID: nil)
       }
     }
   }
@@ -152,9 +158,9 @@ actor RPCAnswerWriter {
 
   /// Queues one answer; `revealing` are the secrets it shows on request (`config get --reveal`),
   /// which the scrubber leaves in this answer only.
-  func put(_ position: Int, _ response: JSONValue, revealing: Set<String> = []) {
+  func put(_ position: Int, _ response: JSONValue, rawID: String?, revealing: Set<String> = []) {
     if response["ok"] != .bool(true) { status = .failure }
-    pending[position] = (JSONWriter.encode(response) + "\n", revealing)
+    pending[position] = (RPCResponse.line(response, rawID: rawID) + "\n", revealing)
     while let ready = pending.removeValue(forKey: next) {
       runtime.stdout.write(ready.line, revealing: ready.revealing)
       // An answer is a whole record: nothing of it waits for the next one.
