@@ -178,6 +178,12 @@ final class ClosteSimulator: @unchecked Sendable {
       )
     case .none:
       let result = api(request, path: path, fields: fields, keyState: keyState)
+      lock.lock()
+      let echo = faults.echoKey
+      lock.unlock()
+      if let echo, keyState == "valid" {
+        return (echo.answer(status: result.status, body: result.body, key: key), result.status, result.outcome)
+      }
       return (json(result.status, result.body), result.status, result.outcome)
     }
   }

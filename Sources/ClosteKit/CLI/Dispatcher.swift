@@ -43,16 +43,17 @@ public struct Dispatcher: Sendable {
       let context = try CommandContext(invocation: checked, runtime: runtime, isRPC: isRPC)
       var result = try await spec.run(context)
       result.warnings = warnings + result.warnings
-      return .result(result)
+      // Scrubbed here, before any format lays the values out (wraps a cell, keeps a first line,
+      // quotes): after that, a secret may no longer be whole to be recognised.
+      return .result(result.scrubbed(by: runtime.redactor))
     } catch var error as ClosteError {
       // A drop-in for a `wp` command exits 1 on every error, as `WP_CLI::error` does.
       if table.spec(named: invocation.command)?.parameterStyle.isWPCLI == true, error.exitStatus == .usage {
         error.exitStatus = .failure
       }
-      return .failure(redacted(error, runtime.redactor))
+      return .failure(error.scrubbed(by: runtime.redactor))
     } catch {
-      return .failure(
-        redacted(ClosteError(.internalError, "Unexpected failure: \(error)"), runtime.redactor))
+      return .failure(ClosteError(.internalError, "Unexpected failure: \(error)").scrubbed(by: runtime.redactor))
     }
   }
 
@@ -74,12 +75,5 @@ public struct Dispatcher: Sendable {
         throw ClosteError.invalidArguments("--\(name) needs a value, as --\(name)=<\(option.valueName ?? "value")>.")
       }
     }
-  }
-
-  private func redacted(_ error: ClosteError, _ redactor: SecretRedactor) -> ClosteError {
-    var copy = error
-    copy.message = redactor.redact(error.message)
-    copy.hint = error.hint.map(redactor.redact)
-    return copy
   }
 }

@@ -7,8 +7,9 @@ public final class Runtime: @unchecked Sendable {
   public let environment: [String: String]
   /// The working directory; empty when it no longer exists (deleted or moved away).
   public let currentDirectory: String
-  public let stdout: OutputSink
-  public let stderr: OutputSink
+  /// Standard output and standard error, behind the scrubber: whatever is written here is scrubbed.
+  public let stdout: ScrubbingSink
+  public let stderr: ScrubbingSink
   public let stdin: InputSource
   public let clock: ClosteClock
   public let redactor: SecretRedactor
@@ -20,13 +21,21 @@ public final class Runtime: @unchecked Sendable {
   ) {
     self.environment = environment
     self.currentDirectory = currentDirectory
-    self.stdout = stdout
-    self.stderr = stderr
+    self.stdout = stdout as? ScrubbingSink ?? ScrubbingSink(stdout, redactor: redactor)
+    self.stderr = stderr as? ScrubbingSink ?? ScrubbingSink(stderr, redactor: redactor)
     self.stdin = stdin
     self.clock = clock
     self.redactor = redactor
     self.configCache = WPConfigCache()
     if let key = environment["CLOSTE_CLIENT_API_KEY"] { redactor.register(key) }
+    // CLOSTE_API_URL, or a proxy variable, may carry a password.
+    for value in environment.values { redactor.registerURLPasswords(in: value) }
+  }
+
+  /// Writes out what the scrubber held back on both streams: the end of a run or of an rpc answer.
+  public func flush() {
+    stdout.flush()
+    stderr.flush()
   }
 
   /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.

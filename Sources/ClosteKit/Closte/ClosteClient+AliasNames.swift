@@ -12,14 +12,18 @@ extension ClosteClient {
   private func aliasNamesAsListed() async throws -> [String] {
     let (response, attempts) = try await send(.getDomains)
     if response.status == 200, let names = AliasListScanner.names(in: response.body) { return names }
-    let reply = try ClosteReply(response: response, call: .getDomains, attempts: attempts)
+    let reply = try ClosteReply(response: response, call: .getDomains, attempts: attempts, redactor: redactor)
     guard reply.success else { throw reply.refusal(call: "the domain list") }
     switch reply.object["domains"] {
     case .array(let entries)?: return entries.compactMap { ClosteAlias(entry: $0)?.domain }
     case .object(let object)?: return object.compactMap { ClosteAlias(entry: $0.value)?.domain }
     case .null?: return []
-    case nil: throw ClosteError.apiBadResponse("it has no `domains` list", call: "/getdomains", body: reply.body)
-    default: throw ClosteError.apiBadResponse("`domains` is not a list", call: "/getdomains", body: reply.body)
+    case nil:
+      throw ClosteError.apiBadResponse(
+        "it has no `domains` list", call: "/getdomains", body: reply.body, redactor: redactor)
+    default:
+      throw ClosteError.apiBadResponse(
+        "`domains` is not a list", call: "/getdomains", body: reply.body, redactor: redactor)
     }
   }
 }

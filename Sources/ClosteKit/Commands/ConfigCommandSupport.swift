@@ -62,9 +62,13 @@ enum ConfigCommandSupport {
         .map { ConfigValueText.dotenvLine(name: $0.0.name, value: $0.1["value"] ?? .null) }.joined()
       var result = CommandResult.text(text, data: .array(rows.map { .object($0) }))
       result.warnings = warnings
+      if reveal { result.revealed = ConfigSecrets.secretValues(entries) }
       return result
     }
-    return .items(rows, fields: ConfigRow.wpCLIFields, warnings: warnings)
+    var result = CommandResult.items(rows, fields: ConfigRow.wpCLIFields, warnings: warnings)
+    // Asked for with --reveal: the scrubber leaves exactly these values, in this answer only.
+    if reveal { result.revealed = ConfigSecrets.secretValues(entries) }
+    return result
   }
 
   static func get(_ context: CommandContext, name: String, kind kindName: String) throws -> CommandResult {
@@ -86,6 +90,8 @@ enum ConfigCommandSupport {
     let data: JSONValue = ["name": .string(item.name), "type": .string(item.type.rawValue), "value": value.json]
     var result = CommandResult.text(ConfigValueText.get(value, format: format), data: data)
     result.warnings = readWarnings
+    // Asked for with --reveal (a secret without it was refused above).
+    result.revealed = ConfigSecrets.secretValues([item])
     if item.conditional {
       result.warnings += closteWarnings(
         context,

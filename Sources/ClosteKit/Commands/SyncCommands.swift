@@ -150,11 +150,10 @@ struct DomainSyncCommand {
         + JSONWriter.encode(.object(plan.counts(applied: false))))
 
     let out = context.runtime.stdout
-    let redactor = context.runtime.redactor
     let streaming = stream && !context.isRPC
     if streaming {
       for entry in plan.entries where dryRun || !entry.action.changesCloste {
-        out.write(redactor.redact(SyncReport.line(SyncPlan.row(entry, applied: !dryRun))))
+        out.write(SyncReport.line(SyncPlan.row(entry, applied: !dryRun)))
       }
     }
     if !dryRun {
@@ -169,7 +168,7 @@ struct DomainSyncCommand {
       let statistics = await plan.apply(client: client, runner: runner) { entry, result in
         log.record(result)
         progress.record(success: result.action != .failed)
-        if streaming { out.write(redactor.redact(SyncReport.line(SyncPlan.row(entry, applied: true)))) }
+        if streaming { out.write(SyncReport.line(SyncPlan.row(entry, applied: true))) }
       }
       progress.finish()
       context.diagnostics.debug("Sync batch: \(statistics.summary)")
@@ -256,13 +255,12 @@ struct DomainSyncCommand {
         warnings: warnings, failure: failure)
     }
     let out = context.runtime.stdout
-    let redactor = context.runtime.redactor
     if streaming {
-      out.write(redactor.redact(SyncReport.line(SyncReport.head(plan, applied: applied, dryRun: dryRun, prune: prune))))
+      out.write(SyncReport.line(SyncReport.head(plan, applied: applied, dryRun: dryRun, prune: prune)))
       return CommandResult(data: .null, rendering: .none, warnings: warnings, failure: failure)
     }
     if json {
-      SyncReport.writeAnswer(plan, applied: applied, dryRun: dryRun, prune: prune, to: out, redactor: redactor)
+      SyncReport.writeAnswer(plan, applied: applied, dryRun: dryRun, prune: prune, to: out)
       return CommandResult(data: .null, rendering: .none, warnings: warnings, failure: failure)
     }
     context.diagnostics.info(sentence)

@@ -8,7 +8,8 @@ import Synchronization
 /// disk) is taken back. closte often runs as root in a folder the web server may write to, so the
 /// log file is never reached through a symbolic link (nor is the `wu-logs` folder found beside
 /// wp-config.php), is opened without blocking (a FIFO cannot hang a run), and is written only when
-/// it is a regular file. Every line passes through the redactor.
+/// it is a regular file. Every message passes the scrubber before
+/// it is laid out.
 public final class WULog: @unchecked Sendable {
   public enum Level: String, Sendable {
     case info = "INFO"
@@ -70,7 +71,8 @@ public final class WULog: @unchecked Sendable {
   /// Appends one line to `<handle>.log`. A log that cannot be written is skipped: logs never fail a command.
   @discardableResult
   public func append(_ handle: String, _ level: Level, _ message: String) -> Bool {
-    let text = redactor.redact(WULog.line(level, message, at: clock.now()))
+    // Scrubbed before the line is flattened (a line break becomes a space): a secret is whole here.
+    let text = WULog.line(level, redactor.redact(message), at: clock.now())
     let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followsDirectoryLink ? 0 : O_NOFOLLOW))
     guard folder >= 0 else { return false }
     defer { close(folder) }
