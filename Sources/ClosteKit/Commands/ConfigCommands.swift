@@ -48,7 +48,8 @@ public enum ConfigCommands {
       type; JSON and YAML show every field (--fields=name,value,type gives WP-CLI's exact output). \
       --format=dotenv prints the constants as NAME=value lines.
 
-      Unlike WP-CLI, closte does not print secrets: their values show as [redacted] unless --reveal is given.
+      Unlike WP-CLI, closte does not print secrets: their values show as [redacted] unless --reveal is given. \
+      \(ConfigSecrets.rule)
       """,
     examples: [
       Example("List everything", "closte config list"),

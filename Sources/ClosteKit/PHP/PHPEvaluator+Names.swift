@@ -5,8 +5,9 @@ extension PHPEvaluator {
     String(decoding: stream.source[(token.start + 1)..<token.end], as: UTF8.self)
   }
 
-  private static let requestSuperglobals: Set<String> = [
-    "_GET", "_POST", "_COOKIE", "_REQUEST", "_FILES", "_SESSION",
+  /// PHP's superglobals, which a file reads but never creates as its own variables.
+  static let superglobals: Set<String> = [
+    "GLOBALS", "_SERVER", "_GET", "_POST", "_COOKIE", "_FILES", "_ENV", "_REQUEST", "_SESSION",
   ]
 
   private func assignmentOperator() -> PHPSymbol? {
@@ -95,25 +96,24 @@ extension PHPEvaluator {
     var remaining = keys.compactMap { $0 }
     var value: PHPResult
     switch name {
-    case "_ENV", "_SERVER":
-      guard let first = remaining.first else { return .unresolved("reads the whole $\(name) array") }
-      remaining.removeFirst()
-      guard case .value(let keyValue) = first else { return first }
-      let key = keyValue.phpString
-      if let found = scope.environment[key] {
-        value = .value(.string(found))
-      } else if name == "_ENV" || quiet {
-        value = .value(.null)
-      } else {
-        return .unresolved("reads $_SERVER['\(key)'], which the web server sets")
-      }
     case "GLOBALS":
       guard let first = remaining.first else { return .unresolved("reads the whole $GLOBALS array") }
       remaining.removeFirst()
       guard case .value(let keyValue) = first else { return first }
       return read(keyValue.phpString, remaining.map { $0 }, quiet: quiet)
-    case _ where PHPEvaluator.requestSuperglobals.contains(name):
-      return .unresolved("reads $\(name), which only a web request has")
+    case _ where PHPEvaluator.superglobals.contains(name):
+      guard let first = remaining.first else { return wholeSuperglobal(name) }
+      remaining.removeFirst()
+      guard case .value(let keyValue) = first else { return first }
+      if case .array = keyValue { return .unresolved("uses an array as an array key") }
+      let key = keyValue.phpString
+      if let written = scope.superglobal(name, key: key) {
+        value = written
+      } else {
+        // WP-CLI's CLI run: $_SERVER holds the environment (and what --url sets); the request
+        // arrays are empty, $_ENV too (variables_order = GPCS), $_SESSION is not set.
+        value = name == "_SERVER" ? scope.context.server(key) : .value(.null)
+      }
     case "this":
       return .unresolved("reads $this")
     default:
@@ -138,9 +138,30 @@ extension PHPEvaluator {
     return value
   }
 
+  /// A superglobal read as a whole: the request arrays and `$_ENV` are empty in a CLI run.
+  private func wholeSuperglobal(_ name: String) -> PHPResult {
+    if name == "_SERVER" || name == "GLOBALS" { return .unresolved("reads the whole $\(name) array") }
+    if let written = scope.superglobal(name, key: "") { return written }
+    return name == "_SESSION" ? .value(.null) : .value(.array(PHPArray()))
+  }
+
   /// Records `$name[keys...] = value`.
   private func store(_ name: String, _ keys: [PHPResult?], _ value: PHPResult, line: Int) {
-    if name.hasPrefix("_") || name == "GLOBALS" || name == "this" { return }
+    if name == "this" { return }
+    if name == "GLOBALS" {
+      // `$GLOBALS['name'] = ...` sets the global variable `$name`.
+      guard let first = keys.first, case .value(let keyValue)? = first, keyValue.isScalar else { return }
+      store(keyValue.phpString, Array(keys.dropFirst()), value, line: line)
+      return
+    }
+    if PHPEvaluator.superglobals.contains(name) {
+      if keys.count == 1, case .value(let keyValue)? = keys[0], keyValue.isScalar {
+        scope.assignSuperglobal(name, key: keyValue.phpString, value, flow: flow)
+      } else {
+        scope.assignSuperglobal(name, key: nil, value, flow: flow)
+      }
+      return
+    }
     guard !keys.isEmpty else {
       scope.assign(name, value, line: line, flow: flow)
       return
@@ -354,6 +375,10 @@ extension PHPEvaluator {
       return scope.constant(scope.namespace + "\\" + name) ?? .unresolved("uses the undefined constant \(name)")
     }
     if let builtin = PHPBuiltins.constant(name) { return builtin }
+    if name == "__COMPILER_HALT_OFFSET__" {
+      return stream.compilerHaltOffset().map { .value(.int($0)) }
+        ?? .unresolved("uses __COMPILER_HALT_OFFSET__ in a file without __halt_compiler()")
+    }
     if let found = scope.constant(name) { return found }
     return .unresolved("uses the undefined constant \(name)")
   }

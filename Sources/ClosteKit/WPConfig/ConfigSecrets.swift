@@ -1,21 +1,22 @@
 /// Which `wp-config.php` names hold secrets: never printed unless `--reveal`, never logged.
+///
+/// The rule is by words: the name is split on `_` and a secret has one of the words `PASSWORD`,
+/// `PASS`, `PASSWD`, `PWD`, `SECRET`, `KEY`, `SALT`, `TOKEN` or `APIKEY` (any letter case), so
+/// `DB_PASSWORD`, `AUTH_KEY`, `NONCE_SALT` and `CLOSTE_CLIENT_API_KEY` are secrets, while
+/// `WP_PROXY_BYPASS_HOSTS` and `PASSPORT_URL` are not.
 public enum ConfigSecrets {
-  private static let exactNames: Set<String> = ["CLOSTE_CLIENT_API_KEY", "DB_PASSWORD"]
-  private static let markers: [[UInt8]] = ["PASSWORD", "PASS", "SECRET", "_KEY", "SALT", "TOKEN", "APIKEY", "API_KEY"]
-    .map { Array($0.utf8) }
+  static let words: Set<String> = ["PASSWORD", "PASS", "PASSWD", "PWD", "SECRET", "KEY", "SALT", "TOKEN", "APIKEY"]
 
-  /// Case-insensitive, over bytes: it runs for every item of a config, which can be many.
+  /// The rule in one sentence, for `config list --help`.
+  public static let rule =
+    "A name is a secret when one of its words (split on _) is PASSWORD, PASS, PASSWD, PWD, SECRET, KEY, SALT, TOKEN "
+    + "or APIKEY, in any letter case: DB_PASSWORD, AUTH_KEY, NONCE_SALT, CLOSTE_CLIENT_API_KEY; not "
+    + "WP_PROXY_BYPASS_HOSTS."
+
   public static func isSecret(_ name: String) -> Bool {
-    let upper = name.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
-    if exactNames.contains(String(decoding: upper, as: UTF8.self)) { return true }
-    return markers.contains { marker in contains(upper, marker) }
-  }
-
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    name.utf8.split(separator: UInt8(ascii: "_")).contains { word in
+      word.count >= 3 && word.count <= 8
+        && words.contains(String(decoding: word.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }, as: UTF8.self))
     }
-    return false
   }
 }

@@ -6,7 +6,7 @@ final class WPConfigInterpreter: PHPScope {
   static let maximumNesting = 200
   static let maximumIncludeDepth = 32
 
-  let environment: [String: String]
+  let context: PHPRunContext
   let mainFile: String
   var file: String
   private(set) var namespace = ""
@@ -16,6 +16,9 @@ final class WPConfigInterpreter: PHPScope {
   private var constants: [String: Definition] = [:]
   private var variables: [String: Definition] = [:]
   private var variableItems: [String: Int] = [:]
+  /// Writes to superglobal elements (`$_SERVER['HTTPS'] = 'on'`), by superglobal and key ("" for
+  /// the whole array).
+  private var superglobalWrites: [String: [String: PHPResult]] = [:]
   var includedFiles: Set<String> = []
   var includeStack: [String] = []
   private var nesting = 0
@@ -33,10 +36,14 @@ final class WPConfigInterpreter: PHPScope {
     case exited(PHPFlow.Reach)
   }
 
-  init(mainFile: String, environment: [String: String]) {
+  init(mainFile: String, context: PHPRunContext) {
     self.mainFile = mainFile
-    self.environment = environment
+    self.context = context
     self.file = WPConfigFile.realPath(mainFile)
+    if let abspath = context.abspath {
+      // Defined by WP-CLI before the file runs: the file's own `define('ABSPATH', ...)` does nothing.
+      constants["ABSPATH"] = Definition(value: .value(.string(abspath)), certain: true)
+    }
   }
 
   func finishedItems() -> [ConfigItem] {
@@ -143,6 +150,23 @@ final class WPConfigInterpreter: PHPScope {
     removed.insert(index)
     variableItems[name] = nil
     variables[name] = nil
+  }
+
+  func superglobal(_ name: String, key: String) -> PHPResult? {
+    guard let writes = superglobalWrites[name] else { return nil }
+    if let whole = writes[""] { return whole }
+    return writes[key]
+  }
+
+  func assignSuperglobal(_ name: String, key: String?, _ value: PHPResult, flow: PHPFlow) {
+    guard flow.reach != .never else { return }
+    let stored: PHPResult
+    if let key {
+      stored = flow.reach == .certain ? value : .unresolved("reads $\(name)['\(key)'], which is set under a condition")
+      superglobalWrites[name, default: [:]][key] = stored
+    } else {
+      superglobalWrites[name, default: [:]][""] = .unresolved("reads $\(name), which the file changes as a whole")
+    }
   }
 
   private func makeItem(_ name: String, _ type: ConfigItemType, _ value: PHPResult, line: Int, conditional: Bool)
