@@ -43,6 +43,7 @@ extension PHPEvaluator {
   mutating func variableExpression() throws -> PHPResult {
     let token = stream.current
     let name = variableName(token)
+    scope.mention(name)
     try stream.advance()
     var keys: [PHPResult?] = []
     while stream.isSymbol(.openBracket) {
@@ -147,13 +148,9 @@ extension PHPEvaluator {
 
   /// Records `$name[keys...] = value`.
   private func store(_ name: String, _ keys: [PHPResult?], _ value: PHPResult, line: Int) {
-    if name == "this" { return }
-    if name == "GLOBALS" {
-      // `$GLOBALS['name'] = ...` sets the global variable `$name`.
-      guard let first = keys.first, case .value(let keyValue)? = first, keyValue.isScalar else { return }
-      store(keyValue.phpString, Array(keys.dropFirst()), value, line: line)
-      return
-    }
+    // WP-CLI reads the file inside a method: `$GLOBALS['x'] = ...` sets a global, not one of the
+    // file's variables.
+    if name == "this" || name == "GLOBALS" { return }
     if PHPEvaluator.superglobals.contains(name) {
       if keys.count == 1, case .value(let keyValue)? = keys[0], keyValue.isScalar {
         scope.assignSuperglobal(name, key: keyValue.phpString, value, flow: flow)
@@ -351,7 +348,7 @@ extension PHPEvaluator {
         let mark = stream.mark()
         do {
           arguments.append(try expression())
-        } catch let error as PHPSyntaxError {
+        } catch let error as PHPSyntaxError where !error.isFatal {
           stream.reset(to: mark)
           try stream.skip(until: [.comma])
           arguments.append(.unresolved("could not be read: \(error.message) (line \(error.line))"))

@@ -91,7 +91,14 @@ public struct PHPEvaluator {
       throw PHPSyntaxError(
         line: stream.current.line, "expression nested deeper than \(PHPEvaluator.maximumDepth) levels")
     }
-    var left = try unary()
+    return try binaryTail(try unary(), minimum: minimum)
+  }
+
+  /// The binary operators after a left operand, as long as they bind at least as tightly as
+  /// `minimum` (the loop of precedence climbing; prefix operators and parentheses also enter it,
+  /// so that their nesting is a loop too).
+  mutating func binaryTail(_ start: PHPResult, minimum: Int) throws -> PHPResult {
+    var left = start
     while let (op, power, rightAssociative) = binaryOperator(stream.current), power >= minimum {
       try stream.advance()
       let next = rightAssociative ? power : power + 1

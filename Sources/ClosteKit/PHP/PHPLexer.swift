@@ -196,7 +196,7 @@ public struct PHPLexer: Sendable {
       }
       position += 1
     }
-    throw PHPSyntaxError(line: startLine, "unterminated comment")
+    throw PHPSyntaxError(line: startLine, "unterminated comment", isFatal: true)
   }
 
   // MARK: Names and numbers
@@ -307,7 +307,7 @@ public struct PHPLexer: Sendable {
       }
       position += 1
     }
-    throw PHPSyntaxError(line: startLine, "unterminated \(what)")
+    throw PHPSyntaxError(line: startLine, "unterminated \(what)", isFatal: true)
   }
 
   /// `<<<ID`, `<<<"ID"` or `<<<'ID'` (nowdoc) up to the closing marker, which may be indented
@@ -360,7 +360,7 @@ public struct PHPLexer: Sendable {
       cursor = newline + 1
       line += 1
     }
-    throw PHPSyntaxError(line: startLine, "unterminated heredoc")
+    throw PHPSyntaxError(line: startLine, "unterminated heredoc", isFatal: true)
   }
 
   // MARK: Casts and operators

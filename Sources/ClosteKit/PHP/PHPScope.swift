@@ -48,6 +48,9 @@ public protocol PHPScope: AnyObject {
   func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult
   func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow)
   func unset(_ name: String, flow: PHPFlow)
+  /// The source mentions `$name` (run or not: PHP's symbol table gets its variables in the order
+  /// the compiler meets them).
+  func mention(_ name: String)
   /// What the program wrote to `$name[key]` of a superglobal (`$_SERVER['HTTPS'] = 'on'`), nil
   /// when it wrote nothing there; unresolved once it wrote the whole array or a deeper element.
   func superglobal(_ name: String, key: String) -> PHPResult?

@@ -152,7 +152,10 @@ public final class PHPTokenStream {
     case .inlineHTML: found = "inline HTML"
     default: found = "'\(text(current).prefix(30))'"
     }
-    return PHPSyntaxError(line: current.line, "unexpected \(found)" + (expecting.map { ", expecting \($0)" } ?? ""))
+    // Nothing PHP accepts ends inside a construct: the end of the file there is PHP's own error.
+    return PHPSyntaxError(
+      line: current.line, "unexpected \(found)" + (expecting.map { ", expecting \($0)" } ?? ""),
+      isFatal: current.kind == .end)
   }
 
   // MARK: Skipping
