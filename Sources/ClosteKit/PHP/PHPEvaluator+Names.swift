@@ -70,14 +70,7 @@ extension PHPEvaluator {
         guard let currentIsSet else { return current ?? right }
         if currentIsSet { return current ?? right }
       } else if let base = PHPEvaluator.compoundBase(symbol), let current {
-        assigned =
-          base == .dot
-          ? PHPResult.both(current, right) { left, right in
-            var text = left.phpString
-            text += right.phpString
-            return .value(.string(text))
-          }
-          : PHPResult.both(current, right) { PHPEvaluator.apply(base, $0, $1) }
+        assigned = PHPResult.both(current, right) { PHPEvaluator.apply(base, $0, $1) }
       }
       store(name, keys, assigned, line: token.line)
       return assigned

@@ -177,6 +177,7 @@ extension PHPEvaluator {
         case .value(let value)?:
           if case .array = value { return .unresolved("converts an array to a string") }
           bytes += Array(value.phpString.utf8)
+          if bytes.count > PHPLimits.maximumValueBytes { return PHPLimits.tooLarge }
         case .unresolved(let reason)?: return .unresolved(reason)
         case nil: return .unresolved("uses the undefined variable $\(name)")
         }
@@ -237,7 +238,7 @@ extension PHPEvaluator {
       }
     }
     try stream.expect(closing)
-    return failure ?? .value(.array(builder.array))
+    return failure ?? PHPLimits.bounded(.value(.array(builder.array)))
   }
 
   // MARK: Subscripts

@@ -203,13 +203,22 @@ extension WPConfigInterpreter {
         line: token.line, flow: flow)
       return nil
     }
+    if includesFollowed >= PHPLimits.maximumIncludes {
+      appendInclude(
+        PHPPaths.basename(real), nil,
+        reason: .unresolved("is not followed: the read already followed \(PHPLimits.maximumIncludes) includes"),
+        line: token.line, flow: flow)
+      return nil
+    }
+    includesFollowed += 1
     let bytes: [UInt8]
     do {
-      bytes = try WPConfigFile.bytes(real)
+      bytes = try WPConfigFile.bytes(real, limit: PHPLimits.maximumSourceBytes - sourceBytesRead)
     } catch let error as ClosteError {
       appendInclude(PHPPaths.basename(real), nil, reason: .unresolved(error.message), line: token.line, flow: flow)
       return nil
     }
+    sourceBytesRead += bytes.count
     appendInclude(PHPPaths.basename(real), real, reason: nil, line: token.line, flow: flow)
     includedFiles.insert(real)
     includeStack.append(real)

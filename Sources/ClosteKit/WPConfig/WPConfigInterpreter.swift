@@ -27,6 +27,9 @@ final class WPConfigInterpreter: PHPScope {
   private var superglobalWrites: [String: [String: PHPResult]] = [:]
   var includedFiles: Set<String> = []
   var includeStack: [String] = []
+  /// Includes followed and bytes read so far, against `PHPLimits`.
+  var includesFollowed = 0
+  var sourceBytesRead = 0
   private var nesting = 0
   /// An `exit` met inside an expression, turned into a `Stop` at the end of its statement.
   private var exitInExpression: PHPFlow.Reach?
@@ -108,6 +111,7 @@ final class WPConfigInterpreter: PHPScope {
     // A typical definition takes 40 to 100 bytes: reserve once rather than grow many times.
     items.reserveCapacity(min(source.count / 64, 1 << 20))
     constants.reserveCapacity(min(source.count / 64, 1 << 20))
+    sourceBytesRead = source.count
     includedFiles.insert(file)
     includeStack.append(file)
     _ = try asFile(file) { try run(source, flow: PHPFlow()) }
@@ -146,8 +150,9 @@ final class WPConfigInterpreter: PHPScope {
     return .unresolved("uses $\(name), which is set under a condition closte cannot decide")
   }
 
-  func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
+  func define(_ name: String, _ given: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
     if flow.reach == .never { return .value(.bool(false)) }
+    let value = PHPLimits.bounded(given)
     if name.isEmpty || name.utf8.contains(UInt8(ascii: ":")) {
       return .unresolved("defines the invalid constant name '\(name)'")
     }
@@ -168,8 +173,9 @@ final class WPConfigInterpreter: PHPScope {
     return certain ? .value(.bool(true)) : .unresolved("defines \(name) under a condition closte cannot decide")
   }
 
-  func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) {
+  func assign(_ name: String, _ given: PHPResult, line: Int, flow: PHPFlow) {
     if flow.reach == .never { return }
+    let value = PHPLimits.bounded(given)
     let certain = flow.reach == .certain
     var stored = value
     if certain {
