@@ -32,7 +32,7 @@ echo "file: $size bytes, $(grep -c '^define' "$work/wp-config.php") defines; rea
 hyperfine --warmup 1 --runs 10 -N --export-markdown "$work/result.md" --export-json "$work/result.json" \
   -n "closte config get ($megabytes MB)" "$bin config get $last --config=$work/wp-config.php" \
   -n "php including it ($megabytes MB)" \
-  "php -n -d memory_limit=-1 -r define('ABSPATH','$work/');include('$work/wp-config.php');echo(constant('$last'));"
+  "php -n -d memory_limit=-1 -r \"define('ABSPATH','$work/');include('$work/wp-config.php');echo(constant('$last'));\""
 cat "$work/result.md"
 php -r 'foreach (json_decode(file_get_contents($argv[1]), true)["results"] as $r)
   printf("%s: median %.3f s; CPU user %.3f s + system %.3f s\n", $r["command"], $r["median"], $r["user"], $r["system"]);' "$work/result.json"

@@ -5,7 +5,9 @@
 /// `DB_PASSWORD`, `AUTH_KEY`, `NONCE_SALT` and `CLOSTE_CLIENT_API_KEY` are secrets, while
 /// `WP_PROXY_BYPASS_HOSTS` and `PASSPORT_URL` are not.
 public enum ConfigSecrets {
-  static let words: Set<String> = ["PASSWORD", "PASS", "PASSWD", "PWD", "SECRET", "KEY", "SALT", "TOKEN", "APIKEY"]
+  static let words: [[UInt8]] = ["PASSWORD", "PASS", "PASSWD", "PWD", "SECRET", "KEY", "SALT", "TOKEN", "APIKEY"].map {
+    Array($0.utf8)
+  }
 
   /// The rule in one sentence, for `config list --help`.
   public static let rule =
@@ -13,10 +15,23 @@ public enum ConfigSecrets {
     + "or APIKEY, in any letter case: DB_PASSWORD, AUTH_KEY, NONCE_SALT, CLOSTE_CLIENT_API_KEY; not "
     + "WP_PROXY_BYPASS_HOSTS."
 
+  /// Over bytes, without allocating: it runs for every item of a config, which can be many.
   public static func isSecret(_ name: String) -> Bool {
-    name.utf8.split(separator: UInt8(ascii: "_")).contains { word in
-      word.count >= 3 && word.count <= 8
-        && words.contains(String(decoding: word.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }, as: UTF8.self))
+    var name = name
+    return name.withUTF8 { bytes in
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "_") {
+        if end - start >= 3, end - start <= 8, isSecretWord(bytes[start..<end]) { return true }
+        start = end + 1
+      }
+      return false
+    }
+  }
+
+  private static func isSecretWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    words.contains { secret in
+      secret.count == word.count
+        && zip(secret, word).allSatisfy { $0 == ($1 >= 0x61 && $1 <= 0x7A ? $1 - 32 : $1) }
     }
   }
 }
