@@ -73,18 +73,20 @@ final class WPConfigInterpreter: PHPScope {
   }
 
   func finishedItems() -> [ConfigItem] {
-    var finished = items
-    // Variables take PHP's symbol-table order, in the slots the variables hold.
-    let slots = finished.indices.filter { finished[$0].type == .variable && !removed.contains($0) }
+    // Variables take PHP's symbol-table order, in the slots the variables hold (moved only when
+    // the order differs: a large file's items are not copied for nothing).
+    let slots = items.indices.filter { items[$0].type == .variable && !removed.contains($0) }
     let ordered = slots.sorted { left, right in
-      let a = mentions[finished[left].name] ?? (Int.max, left)
-      let b = mentions[finished[right].name] ?? (Int.max, right)
+      let a = mentions[items[left].name] ?? (Int.max, left)
+      let b = mentions[items[right].name] ?? (Int.max, right)
       return a.file != b.file ? a.file < b.file : a.order < b.order
     }
-    let variables = ordered.map { finished[$0] }
-    for (slot, item) in zip(slots, variables) { finished[slot] = item }
-    if removed.isEmpty { return finished }
-    return finished.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    if ordered != slots {
+      let variables = ordered.map { items[$0] }
+      for (slot, item) in zip(slots, variables) { items[slot] = item }
+    }
+    if removed.isEmpty { return items }
+    return items.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
   }
 
   func mention(_ name: String) {
