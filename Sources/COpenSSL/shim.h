@@ -57,6 +57,11 @@ static inline int closte_verify_chain(X509_STORE *store, X509 *leaf, STACK_OF(X5
     X509_STORE_CTX_free(ctx);
     return -1;
   }
+  /* Verified for what it is used for: a TLS server (a client-only certificate is not valid). */
+  if (X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_SERVER) != 1) {
+    X509_STORE_CTX_free(ctx);
+    return -1;
+  }
   /* buffer: [count, capacity, errors...] */
   int buffer[2 + 32];
   buffer[0] = 0;

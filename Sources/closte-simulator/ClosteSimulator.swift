@@ -214,6 +214,10 @@ final class ClosteSimulator: @unchecked Sendable {
       lock.lock()
       defer { lock.unlock() }
       if faults.refuseDomain == domain { return refuse("Domain is blocked: \(domain)", "refused: blocked") }
+      if faults.confirmOtherDomain {
+        let other = JSONText.string((wildcard ? "*.other-" + domain.dropFirst(2) : "other-" + domain))
+        return (200, "{\"success\":true,\"message\":\"Done\",\"domain\":\(other)}", "fault: confirmed another domain")
+      }
       if path == "/adddomainalias" {
         guard index[domain] == nil else { return refuse("Domain alias already exists: \(domain)", "refused: exists") }
         insert(domain, wildcard: wildcard)

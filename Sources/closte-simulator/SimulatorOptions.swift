@@ -58,6 +58,8 @@ struct SimulatorOptions {
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
       --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
+      --confirm-other-domain  Answer every add and remove with success, but naming another domain
+                            ("domain":"other-<domain>"), and change nothing (a confirmation not to believe).
 
     CONTROL API (not counted, never delayed or faulted)
       GET  /_simulator/stats      {"requests":n,"by_path":{...},"by_status":{...},"dropped":n,
@@ -142,6 +144,7 @@ struct Faults {
   var refuseDomain: String?
   var faultPath: String?
   var redirectTo: String?
+  var confirmOtherDomain = false
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -169,6 +172,7 @@ struct Faults {
     case "no-getdomains": noGetDomains = flag()
     case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
     case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
+    case "confirm-other-domain": confirmOtherDomain = flag()
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":
       guard value == "object" || value == "string" else { throw UsageError("entry-shape is object or string") }

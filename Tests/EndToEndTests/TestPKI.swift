@@ -41,16 +41,19 @@ final class TestPKI {
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
   /// A certificate for `names` (the first is the common name) signed by this CA, valid from
-  /// `start` to `end` (`YYYYMMDDHHMMSSZ`) or for `days` from now. Returns (certificate, key) paths.
+  /// `start` to `end` (`YYYYMMDDHHMMSSZ`) or for `days` from now, with `more` extension lines
+  /// (`extendedKeyUsage=clientAuth`). Returns (certificate, key) paths.
   @discardableResult
   func issue(
-    _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil
+    _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil,
+    extensions more: [String] = []
   ) throws -> (cert: String, key: String) {
     let key = path("\(label).key")
     let request = path("\(label).csr")
     let cert = path("\(label).pem")
     let extensions = path("\(label).ext")
-    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
+    let lines = ["subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))"] + more
+    try Data((lines.joined(separator: "\n") + "\n").utf8)
       .write(to: URL(fileURLWithPath: extensions))
     try Self.openssl([
       "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,

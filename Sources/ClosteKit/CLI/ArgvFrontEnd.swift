@@ -20,7 +20,9 @@ public enum ArgvFrontEnd {
       return ExitStatus.usage.rawValue
     }
     let outcome = await Dispatcher(table: table).execute(invocation, runtime: runtime, isRPC: false)
-    let wantsJSON = invocation.string("format") == "json"
+    // A drop-in for a `wp` command prints its errors as WP-CLI does: on standard error only.
+    let wantsJSON =
+      invocation.string("format") == "json" && table.spec(named: invocation.command)?.parameterStyle.isWPCLI != true
     switch outcome {
     case .result(let result):
       diagnostics.quiet = (try? invocation.flag("quiet")) == true

@@ -25,11 +25,30 @@ public struct Dispatcher: Sendable {
       guard let spec = table.spec(named: invocation.command) else {
         throw ClosteError.unknownCommand(invocation.command)
       }
-      try validateOptions(invocation, for: spec)
-      try spec.validatePositionals(invocation.args)
-      let context = try CommandContext(invocation: invocation, runtime: runtime, isRPC: isRPC)
-      return .result(try await spec.run(context))
-    } catch let error as ClosteError {
+      var checked = invocation
+      var warnings: [String] = []
+      if spec.parameterStyle.isWPCLI {
+        switch try WPCLISynopsisCheck.check(invocation, spec: spec) {
+        case .usage(let line):
+          if isRPC { throw WPCLISynopsisCheck.failure(line) }
+          return .result(CommandResult(data: .null, rendering: .text(line + "\n"), exitStatus: .failure))
+        case .run(let cleaned, let checkWarnings):
+          checked = cleaned
+          warnings = checkWarnings
+        }
+      } else {
+        try validateOptions(invocation, for: spec)
+        try spec.validatePositionals(invocation.args)
+      }
+      let context = try CommandContext(invocation: checked, runtime: runtime, isRPC: isRPC)
+      var result = try await spec.run(context)
+      result.warnings = warnings + result.warnings
+      return .result(result)
+    } catch var error as ClosteError {
+      // A drop-in for a `wp` command exits 1 on every error, as `WP_CLI::error` does.
+      if table.spec(named: invocation.command)?.parameterStyle.isWPCLI == true, error.exitStatus == .usage {
+        error.exitStatus = .failure
+      }
       return .failure(redacted(error, runtime.redactor))
     } catch {
       return .failure(

@@ -5,6 +5,7 @@ import Foundation
 /// the real one. Shared by every request of an rpc stream.
 public final class Runtime: @unchecked Sendable {
   public let environment: [String: String]
+  /// The working directory; empty when it no longer exists (deleted or moved away).
   public let currentDirectory: String
   public let stdout: OutputSink
   public let stderr: OutputSink
@@ -30,13 +31,25 @@ public final class Runtime: @unchecked Sendable {
 
   /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.
   public static func process() -> Runtime {
+    // A file size limit (ulimit -f) makes a write fail with EFBIG instead of killing the process.
+    _ = signal(SIGXFSZ, SIG_IGN)
     // A closed standard output is seen as EPIPE by the writers (and ends the command with a failure),
     // instead of a SIGPIPE that some libraries ignore and others do not.
     _ = signal(SIGPIPE, SIG_IGN)
     return Runtime(
       environment: ProcessInfo.processInfo.environment,
-      currentDirectory: FileManager.default.currentDirectoryPath,
+      currentDirectory: workingDirectory() ?? "",
       stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))
+  }
+}
+
+extension Runtime {
+  /// `getcwd(3)`: nil when the working directory was deleted or moved away (never `/` instead).
+  public static func workingDirectory() -> String? {
+    guard let buffer = getcwd(nil, 0) else { return nil }
+    defer { free(buffer) }
+    let path = String(cString: buffer)
+    return path.hasPrefix("/") ? path : nil
   }
 }
 

@@ -12,6 +12,9 @@ public enum SyncReport {
     object["dry_run"] = .bool(dryRun)
     object["prune"] = .bool(prune)
     object["summary"] = .object(plan.counts(applied: applied))
+    if let stop = plan.stoppedBy {
+      object["guard"] = ["code": .string(stop.code.rawValue), "message": .string(stop.message)]
+    }
     return object
   }
 
@@ -68,6 +71,7 @@ public enum SyncReport {
     }
     if plan.duplicates > 0 { notes.append("\(plan.duplicates) \(plan.duplicates == 1 ? "duplicate" : "duplicates")") }
     if !notes.isEmpty { text += "; " + notes.joined(separator: "; ") }
+    if let stop = plan.stoppedBy { text += ". Applying it would be refused (\(stop.code.rawValue))" }
     return text + "."
   }
 }
