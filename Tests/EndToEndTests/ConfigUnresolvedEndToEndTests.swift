@@ -9,7 +9,7 @@ import Testing
     <?php
     define( 'DB_NAME', 'network' );
     define( 'WP_REDIS_HOST', my_redis_host() );
-    if ( isset( $_GET['debug'] ) ) { define( 'WP_DEBUG', true ); }
+    if ( my_debug_flag() ) { define( 'WP_DEBUG', true ); }
     define( 'AUTH_KEY', 'k3y-never-printed' );
 
     """

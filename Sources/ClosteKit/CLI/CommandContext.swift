@@ -33,7 +33,9 @@ public final class CommandContext: @unchecked Sendable {
   public func config() throws -> WPConfig {
     let path = try configPath()
     let redactor = runtime.redactor
-    let config = try runtime.configCache.config(at: path, environment: runtime.environment) { parsed in
+    // WP-CLI's CLI context: no HTTP_HOST unless --url, as WP-CLI reads the file.
+    let context = PHPRunContext(environment: runtime.environment, url: invocation.string("url"))
+    let config = try runtime.configCache.config(at: path, context: context) { parsed in
       for value in ConfigSecrets.secretValues(parsed.items) { redactor.register(value) }
     }
     return config

@@ -6,6 +6,10 @@ public enum GlobalOptions {
     OptionSpec("config", value: "file", "An explicit wp-config.php (wins over --path)."),
     OptionSpec("config-file", value: "file", "The same as --config, as WP-CLI's config commands spell it."),
     OptionSpec(
+      "url", value: "url",
+      "The site WP-CLI would run as: sets $_SERVER['HTTP_HOST'] (host[:port]) and the like while wp-config.php "
+        + "is read, as WP-CLI's --url does."),
+    OptionSpec(
       "format", value: "format", "Output format: table, json, csv, yaml, count or ids (lists default to table).",
       choices: ["table", "json", "csv", "yaml", "count", "ids"]),
     OptionSpec("fields", value: "fields", "Comma-separated columns to show."),

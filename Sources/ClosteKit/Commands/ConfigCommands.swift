@@ -49,7 +49,8 @@ public enum ConfigCommands {
       With --debug, each unresolved value is also named in a warning. --format=dotenv prints the constants \
       as NAME=value lines.
 
-      Unlike WP-CLI, closte does not print secrets: their values show as [redacted] unless --reveal is given.
+      Unlike WP-CLI, closte does not print secrets: their values show as [redacted] unless --reveal is given. \
+      \(ConfigSecrets.rule)
       """,
     examples: [
       Example("List everything", "closte config list"),

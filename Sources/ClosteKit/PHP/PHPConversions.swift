@@ -165,11 +165,11 @@ struct PHPArrayBuilder {
 
   mutating func set(_ key: PHPArrayKey, _ value: PHPValue) {
     if let position = position(of: key) {
-      array.entries[position].value = value
+      array.setValue(at: position, value)
       return
     }
     positions?[key] = array.entries.count
-    array.entries.append(PHPArray.Entry(key: key, value: value))
+    array.append(PHPArray.Entry(key: key, value: value))
     if positions == nil, array.entries.count > PHPArrayBuilder.indexThreshold { buildIndex() }
     if case .int(let number) = key, number >= nextIndex { nextIndex = number == Int.max ? number : number + 1 }
   }

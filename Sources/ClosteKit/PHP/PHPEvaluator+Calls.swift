@@ -34,7 +34,7 @@ extension PHPEvaluator {
         case .unresolved: return argument
         }
       }
-      return PHPBuiltins.call(function, values, environment: scope.environment)
+      return PHPBuiltins.call(function, values, environment: scope.context.environment)
         ?? .unresolved("calls the function \(written)()")
     }
   }

@@ -5,8 +5,9 @@ extension PHPEvaluator {
     String(decoding: stream.source[(token.start + 1)..<token.end], as: UTF8.self)
   }
 
-  private static let requestSuperglobals: Set<String> = [
-    "_GET", "_POST", "_COOKIE", "_REQUEST", "_FILES", "_SESSION",
+  /// PHP's superglobals, which a file reads but never creates as its own variables.
+  static let superglobals: Set<String> = [
+    "GLOBALS", "_SERVER", "_GET", "_POST", "_COOKIE", "_FILES", "_ENV", "_REQUEST", "_SESSION",
   ]
 
   private func assignmentOperator() -> PHPSymbol? {
@@ -42,6 +43,7 @@ extension PHPEvaluator {
   mutating func variableExpression() throws -> PHPResult {
     let token = stream.current
     let name = variableName(token)
+    scope.mention(name)
     try stream.advance()
     var keys: [PHPResult?] = []
     while stream.isSymbol(.openBracket) {
@@ -68,14 +70,7 @@ extension PHPEvaluator {
         guard let currentIsSet else { return current ?? right }
         if currentIsSet { return current ?? right }
       } else if let base = PHPEvaluator.compoundBase(symbol), let current {
-        assigned =
-          base == .dot
-          ? PHPResult.both(current, right) { left, right in
-            var text = left.phpString
-            text += right.phpString
-            return .value(.string(text))
-          }
-          : PHPResult.both(current, right) { PHPEvaluator.apply(base, $0, $1) }
+        assigned = PHPResult.both(current, right) { PHPEvaluator.apply(base, $0, $1) }
       }
       store(name, keys, assigned, line: token.line)
       return assigned
@@ -95,25 +90,24 @@ extension PHPEvaluator {
     var remaining = keys.compactMap { $0 }
     var value: PHPResult
     switch name {
-    case "_ENV", "_SERVER":
-      guard let first = remaining.first else { return .unresolved("reads the whole $\(name) array") }
-      remaining.removeFirst()
-      guard case .value(let keyValue) = first else { return first }
-      let key = keyValue.phpString
-      if let found = scope.environment[key] {
-        value = .value(.string(found))
-      } else if name == "_ENV" || quiet {
-        value = .value(.null)
-      } else {
-        return .unresolved("reads $_SERVER['\(key)'], which the web server sets")
-      }
     case "GLOBALS":
       guard let first = remaining.first else { return .unresolved("reads the whole $GLOBALS array") }
       remaining.removeFirst()
       guard case .value(let keyValue) = first else { return first }
       return read(keyValue.phpString, remaining.map { $0 }, quiet: quiet)
-    case _ where PHPEvaluator.requestSuperglobals.contains(name):
-      return .unresolved("reads $\(name), which only a web request has")
+    case _ where PHPEvaluator.superglobals.contains(name):
+      guard let first = remaining.first else { return wholeSuperglobal(name) }
+      remaining.removeFirst()
+      guard case .value(let keyValue) = first else { return first }
+      if case .array = keyValue { return .unresolved("uses an array as an array key") }
+      let key = keyValue.phpString
+      if let written = scope.superglobal(name, key: key) {
+        value = written
+      } else {
+        // WP-CLI's CLI run: $_SERVER holds the environment (and what --url sets); the request
+        // arrays are empty, $_ENV too (variables_order = GPCS), $_SESSION is not set.
+        value = name == "_SERVER" ? scope.context.server(key) : .value(.null)
+      }
     case "this":
       return .unresolved("reads $this")
     default:
@@ -138,9 +132,26 @@ extension PHPEvaluator {
     return value
   }
 
+  /// A superglobal read as a whole: the request arrays and `$_ENV` are empty in a CLI run.
+  private func wholeSuperglobal(_ name: String) -> PHPResult {
+    if name == "_SERVER" || name == "GLOBALS" { return .unresolved("reads the whole $\(name) array") }
+    if let written = scope.superglobal(name, key: "") { return written }
+    return name == "_SESSION" ? .value(.null) : .value(.array(PHPArray()))
+  }
+
   /// Records `$name[keys...] = value`.
   private func store(_ name: String, _ keys: [PHPResult?], _ value: PHPResult, line: Int) {
-    if name.hasPrefix("_") || name == "GLOBALS" || name == "this" { return }
+    // WP-CLI reads the file inside a method: `$GLOBALS['x'] = ...` sets a global, not one of the
+    // file's variables.
+    if name == "this" || name == "GLOBALS" { return }
+    if PHPEvaluator.superglobals.contains(name) {
+      if keys.count == 1, case .value(let keyValue)? = keys[0], keyValue.isScalar {
+        scope.assignSuperglobal(name, key: keyValue.phpString, value, flow: flow)
+      } else {
+        scope.assignSuperglobal(name, key: nil, value, flow: flow)
+      }
+      return
+    }
     guard !keys.isEmpty else {
       scope.assign(name, value, line: line, flow: flow)
       return
@@ -330,7 +341,7 @@ extension PHPEvaluator {
         let mark = stream.mark()
         do {
           arguments.append(try expression())
-        } catch let error as PHPSyntaxError {
+        } catch let error as PHPSyntaxError where !error.isFatal {
           stream.reset(to: mark)
           try stream.skip(until: [.comma])
           arguments.append(.unresolved("could not be read: \(error.message) (line \(error.line))"))
@@ -354,6 +365,10 @@ extension PHPEvaluator {
       return scope.constant(scope.namespace + "\\" + name) ?? .unresolved("uses the undefined constant \(name)")
     }
     if let builtin = PHPBuiltins.constant(name) { return builtin }
+    if name == "__COMPILER_HALT_OFFSET__" {
+      return stream.compilerHaltOffset().map { .value(.int($0)) }
+        ?? .unresolved("uses __COMPILER_HALT_OFFSET__ in a file without __halt_compiler()")
+    }
     if let found = scope.constant(name) { return found }
     return .unresolved("uses the undefined constant \(name)")
   }

@@ -1,39 +1,51 @@
 /// Prefix operators and the operands of expressions: literals, strings, arrays, names (constants
 /// and function calls), variables with their subscripts and assignments.
 extension PHPEvaluator {
+  /// Prefix operators, read as a loop however many there are (`!!!!x`, `- - -1`): each applies to
+  /// what follows it with the operators that bind tighter than itself.
   mutating func unary() throws -> PHPResult {
-    let token = stream.current
-    switch token.kind {
-    case .symbol(.not):
+    var prefixes: [PHPTokenKind] = []
+    while PHPEvaluator.prefixPower(stream.current.kind) != nil {
+      prefixes.append(stream.current.kind)
       try stream.advance()
-      return try expression(minimum: Power.not).map { .value(.bool(!$0.truthy)) }
-    case .symbol(.minus), .symbol(.plus):
-      try stream.advance()
-      let factor: PHPValue = token.kind == .symbol(.minus) ? .int(-1) : .int(1)
-      return try expression(minimum: Power.unary).map { PHPOperators.arithmetic(.multiply, $0, factor) }
-    case .symbol(.tilde):
-      try stream.advance()
-      return try expression(minimum: Power.unary).map(PHPOperators.bitwiseNot)
-    case .symbol(.at):
-      try stream.advance()
-      return try expression(minimum: Power.unary)
-    case .symbol(.ampersand):
-      try stream.advance()
-      return try expression(minimum: Power.unary)
-    case .cast(let cast):
-      try stream.advance()
-      return try expression(minimum: Power.unary).map { PHPEvaluator.cast($0, to: cast) }
-    case .symbol(.increment), .symbol(.decrement):
-      try stream.advance()
-      let operand = stream.current
-      _ = try expression(minimum: Power.unary)
-      if operand.kind == .variable {
-        scope.assign(variableName(operand), .unresolved("is incremented"), line: operand.line, flow: flow)
-      }
-      return .unresolved("increments or decrements a variable")
-    default:
-      return try primary()
     }
+    var operand = try incrementOrPrimary()
+    for prefix in prefixes.reversed() {
+      operand = try binaryTail(operand, minimum: PHPEvaluator.prefixPower(prefix) ?? Power.unary)
+      operand = PHPEvaluator.applyPrefix(prefix, operand)
+    }
+    return operand
+  }
+
+  /// How tightly a prefix operator binds its operand, nil for a token that is not one.
+  static func prefixPower(_ kind: PHPTokenKind) -> Int? {
+    switch kind {
+    case .symbol(.not): return Power.not
+    case .symbol(.minus), .symbol(.plus), .symbol(.tilde), .symbol(.at), .symbol(.ampersand), .cast: return Power.unary
+    default: return nil
+    }
+  }
+
+  static func applyPrefix(_ kind: PHPTokenKind, _ operand: PHPResult) -> PHPResult {
+    switch kind {
+    case .symbol(.not): return operand.map { .value(.bool(!$0.truthy)) }
+    case .symbol(.minus): return operand.map { PHPOperators.arithmetic(.multiply, $0, .int(-1)) }
+    case .symbol(.plus): return operand.map { PHPOperators.arithmetic(.multiply, $0, .int(1)) }
+    case .symbol(.tilde): return operand.map(PHPOperators.bitwiseNot)
+    case .cast(let cast): return operand.map { PHPEvaluator.cast($0, to: cast) }
+    default: return operand
+    }
+  }
+
+  private mutating func incrementOrPrimary() throws -> PHPResult {
+    guard stream.isSymbol(.increment) || stream.isSymbol(.decrement) else { return try primary() }
+    try stream.advance()
+    let operand = stream.current
+    _ = try expression(minimum: Power.unary)
+    if operand.kind == .variable {
+      scope.assign(variableName(operand), .unresolved("is incremented"), line: operand.line, flow: flow)
+    }
+    return .unresolved("increments or decrements a variable")
   }
 
   static func cast(_ value: PHPValue, to type: PHPCast) -> PHPResult {
@@ -88,9 +100,17 @@ extension PHPEvaluator {
     case .name:
       return try nameExpression()
     case .symbol(.openParen):
-      try stream.advance()
-      let inner = try expression()
-      try stream.expect(.closeParen)
+      // Nested parentheses are counted, not recursed into: 10,000 of them around a value are a loop.
+      var opened = 0
+      while stream.isSymbol(.openParen) {
+        opened += 1
+        try stream.advance()
+      }
+      var inner = try expression()
+      for level in 1...opened {
+        try stream.expect(.closeParen)
+        if level < opened { inner = try binaryTail(postfix(inner), minimum: 0) }
+      }
       return try postfix(inner)
     case .symbol(.openBracket):
       try stream.advance()
@@ -145,17 +165,19 @@ extension PHPEvaluator {
         segments = try PHPStringDecoder.doubleQuoted(body)
       }
     } catch let error as PHPSyntaxError {
-      throw PHPSyntaxError(line: line, error.message)
+      throw PHPSyntaxError(line: line, error.message, isFatal: error.isFatal)
     }
     var bytes: [UInt8] = []
     for segment in segments {
       switch segment {
       case .bytes(let literal): bytes += literal
       case .variable(let name):
+        scope.mention(name)
         switch scope.variable(name) {
         case .value(let value)?:
           if case .array = value { return .unresolved("converts an array to a string") }
           bytes += Array(value.phpString.utf8)
+          if bytes.count > PHPLimits.maximumValueBytes { return PHPLimits.tooLarge }
         case .unresolved(let reason)?: return .unresolved(reason)
         case nil: return .unresolved("uses the undefined variable $\(name)")
         }
@@ -216,7 +238,7 @@ extension PHPEvaluator {
       }
     }
     try stream.expect(closing)
-    return failure ?? .value(.array(builder.array))
+    return failure ?? PHPLimits.bounded(.value(.array(builder.array)))
   }
 
   // MARK: Subscripts

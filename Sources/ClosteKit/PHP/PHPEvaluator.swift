@@ -91,7 +91,14 @@ public struct PHPEvaluator {
       throw PHPSyntaxError(
         line: stream.current.line, "expression nested deeper than \(PHPEvaluator.maximumDepth) levels")
     }
-    var left = try unary()
+    return try binaryTail(try unary(), minimum: minimum)
+  }
+
+  /// The binary operators after a left operand, as long as they bind at least as tightly as
+  /// `minimum` (the loop of precedence climbing; prefix operators and parentheses also enter it,
+  /// so that their nesting is a loop too).
+  mutating func binaryTail(_ start: PHPResult, minimum: Int) throws -> PHPResult {
+    var left = start
     while let (op, power, rightAssociative) = binaryOperator(stream.current), power >= minimum {
       try stream.advance()
       let next = rightAssociative ? power : power + 1
@@ -128,20 +135,16 @@ public struct PHPEvaluator {
     case .plus, .minus, .multiply, .divide, .power: return PHPOperators.arithmetic(symbol, lhs, rhs)
     case .modulo, .ampersand, .pipe, .caret, .shiftLeft, .shiftRight:
       return PHPOperators.integerOperator(symbol, lhs, rhs)
-    case .dot: return .value(.string(lhs.phpString + rhs.phpString))
+    case .dot: return PHPLimits.concatenated(lhs, rhs)
     default: return PHPOperators.comparison(symbol, lhs, rhs)
     }
   }
 
   /// `a . b`, appending in place so that long chains stay linear.
-  private func concatenate(_ left: PHPResult, _ right: PHPResult) throws -> PHPResult {
+  private func concatenate(_ left: consuming PHPResult, _ right: PHPResult) throws -> PHPResult {
     guard case .value(let lhs) = left else { return left }
     guard case .value(let rhs) = right else { return right }
-    if case .array = lhs { return .unresolved("converts an array to a string") }
-    if case .array = rhs { return .unresolved("converts an array to a string") }
-    var text = lhs.phpString
-    text += rhs.phpString
-    return .value(.string(text))
+    return PHPLimits.concatenated(lhs, rhs)
   }
 
   /// The reason for an expression whose outcome depends on an unresolved operand.

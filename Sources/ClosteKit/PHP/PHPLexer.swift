@@ -7,6 +7,9 @@ public struct PHPLexer: Sendable {
   public private(set) var position: Int
   public private(set) var line: Int
   private var inCode = false
+  /// Where `__halt_compiler();` ends the PHP (PHP's `__COMPILER_HALT_OFFSET__`): past it, the
+  /// file is data, never lexed.
+  public private(set) var haltOffset: Int?
 
   /// With `startsInCode`, the source is PHP code from its first byte, as WP-CLI's `eval` reads a
   /// `wp-config.php` that has no `<?php` tag; otherwise it starts as inline HTML, as PHP reads a file.
@@ -46,8 +49,11 @@ public struct PHPLexer: Sendable {
   }
 
   public mutating func next() throws -> PHPToken {
+    if let haltOffset, position >= haltOffset {
+      return PHPToken(kind: .end, start: position, end: position, line: line)
+    }
     if !inCode { return lexInlineHTML() }
-    skipSpaceAndComments()
+    try skipSpaceAndComments()
     guard position < source.count else { return PHPToken(kind: .end, start: position, end: position, line: line) }
     let start = position
     let startLine = line
@@ -61,6 +67,7 @@ public struct PHPLexer: Sendable {
     case _ where PHPLexer.isNameStart(byte):
       lexQualifiedName()
       kind = .name
+      if haltOffset == nil, isHaltCompiler(start..<position) { haltOffset = try haltCompilerEnd() }
     case UInt8(ascii: "\\") where position + 1 < source.count && PHPLexer.isNameStart(source[position + 1]):
       lexQualifiedName()
       kind = .name
@@ -95,6 +102,22 @@ public struct PHPLexer: Sendable {
       kind = lexSymbol()
     }
     return PHPToken(kind: kind, start: start, end: position, line: startLine)
+  }
+
+  // MARK: __halt_compiler
+
+  private func isHaltCompiler(_ range: Range<Int>) -> Bool {
+    let word = "__halt_compiler".utf8
+    return range.count == word.count && zip(source[range], word).allSatisfy { PHPLexer.lowercased($0) == $1 }
+  }
+
+  /// After `__halt_compiler`: where `(`, `)` and `;` (or `?>`) end, or nil when they do not follow
+  /// (then PHP refuses the file, and the parser says so).
+  private func haltCompilerEnd() throws -> Int? {
+    var copy = self
+    guard try copy.next().kind == .symbol(.openParen), try copy.next().kind == .symbol(.closeParen) else { return nil }
+    let last = try copy.next().kind
+    return last == .symbol(.semicolon) || last == .closeTag ? copy.position : nil
   }
 
   // MARK: Inline HTML and tags
@@ -148,7 +171,7 @@ public struct PHPLexer: Sendable {
 
   // MARK: White space and comments
 
-  private mutating func skipSpaceAndComments() {
+  private mutating func skipSpaceAndComments() throws {
     while position < source.count {
       let byte = source[position]
       switch byte {
@@ -162,7 +185,7 @@ public struct PHPLexer: Sendable {
       case UInt8(ascii: "/") where position + 1 < source.count && source[position + 1] == UInt8(ascii: "/"):
         skipLineComment()
       case UInt8(ascii: "/") where position + 1 < source.count && source[position + 1] == UInt8(ascii: "*"):
-        skipBlockComment()
+        try skipBlockComment()
       default:
         return
       }
@@ -179,8 +202,9 @@ public struct PHPLexer: Sendable {
     }
   }
 
-  /// An unterminated `/*` runs to the end of the file, as PHP takes it (with only a warning).
-  private mutating func skipBlockComment() {
+  /// An unterminated `/*` is a parse error in PHP 8 ("Unterminated comment").
+  private mutating func skipBlockComment() throws {
+    let startLine = line
     position += 2
     while position < source.count {
       let byte = source[position]
@@ -191,6 +215,7 @@ public struct PHPLexer: Sendable {
       }
       position += 1
     }
+    throw PHPSyntaxError(line: startLine, "unterminated comment", isFatal: true)
   }
 
   // MARK: Names and numbers
@@ -301,7 +326,7 @@ public struct PHPLexer: Sendable {
       }
       position += 1
     }
-    throw PHPSyntaxError(line: startLine, "unterminated \(what) starting on line \(startLine)")
+    throw PHPSyntaxError(line: startLine, "unterminated \(what)", isFatal: true)
   }
 
   /// `<<<ID`, `<<<"ID"` or `<<<'ID'` (nowdoc) up to the closing marker, which may be indented
@@ -354,7 +379,7 @@ public struct PHPLexer: Sendable {
       cursor = newline + 1
       line += 1
     }
-    throw PHPSyntaxError(line: startLine, "unterminated heredoc starting on line \(startLine)")
+    throw PHPSyntaxError(line: startLine, "unterminated heredoc", isFatal: true)
   }
 
   // MARK: Casts and operators

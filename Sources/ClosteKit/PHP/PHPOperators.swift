@@ -191,3 +191,11 @@ extension PHPValue {
     return nil
   }
 }
+
+extension PHPValue {
+  /// Not an array: usable as an array key.
+  var isScalar: Bool {
+    if case .array = self { return false }
+    return true
+  }
+}

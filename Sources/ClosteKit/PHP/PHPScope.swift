@@ -32,7 +32,8 @@ public struct PHPFlow: Equatable, Sendable {
 /// so far, the environment, the current file, and the two side effects it records (`define()`
 /// and assignments).
 public protocol PHPScope: AnyObject {
-  var environment: [String: String] { get }
+  /// The process the file runs in (WP-CLI's CLI context).
+  var context: PHPRunContext { get }
   /// The absolute path of the file being read (`__FILE__`).
   var file: String { get }
   /// The current namespace, "" for the global one.
@@ -47,6 +48,14 @@ public protocol PHPScope: AnyObject {
   func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult
   func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow)
   func unset(_ name: String, flow: PHPFlow)
+  /// The source mentions `$name` (run or not: PHP's symbol table gets its variables in the order
+  /// the compiler meets them).
+  func mention(_ name: String)
+  /// What the program wrote to `$name[key]` of a superglobal (`$_SERVER['HTTPS'] = 'on'`), nil
+  /// when it wrote nothing there; unresolved once it wrote the whole array or a deeper element.
+  func superglobal(_ name: String, key: String) -> PHPResult?
+  /// Records a write to a superglobal's element (`key`), or to the whole of it (`key` nil).
+  func assignSuperglobal(_ name: String, key: String?, _ value: PHPResult, flow: PHPFlow)
   /// `exit` / `die` inside an expression (`defined('ABSPATH') || exit;`): nothing after it runs.
   func exit(flow: PHPFlow)
 }

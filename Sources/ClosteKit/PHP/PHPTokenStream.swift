@@ -28,6 +28,17 @@ public final class PHPTokenStream {
   }
   public var atEnd: Bool { current.kind == .end }
 
+  /// `__COMPILER_HALT_OFFSET__` of this file: where its `__halt_compiler();` ends, found by lexing
+  /// ahead once (PHP knows it at compile time, so code before the statement may use it too).
+  public func compilerHaltOffset() -> Int? {
+    if let haltScan { return haltScan }
+    var copy = lexer
+    while copy.haltOffset == nil, let token = try? copy.next(), token.kind != .end {}
+    haltScan = .some(copy.haltOffset)
+    return copy.haltOffset
+  }
+  private var haltScan: Int??
+
   public func advance() throws {
     if let lookahead {
       current = lookahead.token
@@ -141,7 +152,10 @@ public final class PHPTokenStream {
     case .inlineHTML: found = "inline HTML"
     default: found = "'\(text(current).prefix(30))'"
     }
-    return PHPSyntaxError(line: current.line, "unexpected \(found)" + (expecting.map { ", expecting \($0)" } ?? ""))
+    // Nothing PHP accepts ends inside a construct: the end of the file there is PHP's own error.
+    return PHPSyntaxError(
+      line: current.line, "unexpected \(found)" + (expecting.map { ", expecting \($0)" } ?? ""),
+      isFatal: current.kind == .end)
   }
 
   // MARK: Skipping

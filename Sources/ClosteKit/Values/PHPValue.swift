@@ -37,20 +37,72 @@ public enum PHPValue: Equatable, Sendable {
   }
 }
 
+extension PHPValue {
+  /// About how many bytes the value holds (see `PHPArray.weight`).
+  public var weight: Int {
+    switch self {
+    case .string(let text): return text.utf8.count
+    case .array(let array): return array.weight
+    default: return 8
+    }
+  }
+
+  /// How many arrays deep the value nests (0 for a scalar).
+  public var depth: Int {
+    if case .array(let array) = self { return array.depth }
+    return 0
+  }
+}
+
 /// A PHP array: ordered entries with integer or string keys.
 public struct PHPArray: Equatable, Sendable {
   public struct Entry: Equatable, Sendable {
     public var key: PHPArrayKey
     public var value: PHPValue
+
+    var weight: Int {
+      PHPArray.sum(16 + (key.stringKey?.utf8.count ?? 0), value.weight)
+    }
+
     public init(key: PHPArrayKey, value: PHPValue) {
       self.key = key
       self.value = value
     }
   }
 
-  public var entries: [Entry]
+  public private(set) var entries: [Entry]
+  /// About how many bytes the whole value holds (strings' bytes, 16 per entry), nested arrays
+  /// included: kept up to date as entries change, so bounding a value never walks it.
+  public private(set) var weight: Int
+  /// How many arrays deep the value nests (1 for an array of scalars), also kept up to date.
+  public private(set) var depth: Int
 
-  public init(entries: [Entry] = []) { self.entries = entries }
+  public init(entries: [Entry] = []) {
+    self.entries = entries
+    weight = entries.reduce(0) { PHPArray.sum($0, $1.weight) }
+    depth = entries.reduce(1) { max($0, $1.value.depth + 1) }
+  }
+
+  public static func == (lhs: PHPArray, rhs: PHPArray) -> Bool { lhs.entries == rhs.entries }
+
+  /// Weights add up without overflowing (a value that big is refused anyway).
+  static func sum(_ lhs: Int, _ rhs: Int) -> Int {
+    let (total, overflow) = lhs.addingReportingOverflow(rhs)
+    return overflow ? Int.max : total
+  }
+
+  mutating func append(_ entry: Entry) {
+    weight = PHPArray.sum(weight, entry.weight)
+    depth = max(depth, entry.value.depth + 1)
+    entries.append(entry)
+  }
+
+  mutating func setValue(at position: Int, _ value: PHPValue) {
+    weight = max(0, weight - entries[position].weight)
+    entries[position].value = value
+    weight = PHPArray.sum(weight, entries[position].weight)
+    depth = max(depth, value.depth + 1)
+  }
 
   /// True when the keys are 0, 1, 2, ... in order (PHP's `array_is_list`).
   public var isList: Bool {
@@ -62,6 +114,11 @@ public struct PHPArray: Equatable, Sendable {
 public enum PHPArrayKey: Hashable, Sendable, CustomStringConvertible {
   case int(Int)
   case string(String)
+
+  var stringKey: String? {
+    if case .string(let text) = self { return text }
+    return nil
+  }
 
   public var description: String {
     switch self {

@@ -1,14 +1,12 @@
 /// Which `wp-config.php` names hold secrets: never printed unless `--reveal`, never logged.
+///
+/// The rule is by words: the name is split on `_` and a secret has one of the words `PASSWORD`,
+/// `PASS`, `PASSWD`, `PWD`, `SECRET`, `KEY`, `SALT`, `TOKEN` or `APIKEY` (any letter case), so
+/// `DB_PASSWORD`, `AUTH_KEY`, `NONCE_SALT` and `CLOSTE_CLIENT_API_KEY` are secrets, while
+/// `WP_PROXY_BYPASS_HOSTS` and `PASSPORT_URL` are not.
 public enum ConfigSecrets {
-  private static let exactNames: Set<String> = ["CLOSTE_CLIENT_API_KEY", "DB_PASSWORD"]
-  private static let markers: [[UInt8]] = ["PASSWORD", "PASS", "SECRET", "_KEY", "SALT", "TOKEN", "APIKEY", "API_KEY"]
-    .map { Array($0.utf8) }
-
-  /// Case-insensitive, over bytes: it runs for every item of a config, which can be many.
-  public static func isSecret(_ name: String) -> Bool {
-    let upper = name.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
-    if exactNames.contains(String(decoding: upper, as: UTF8.self)) { return true }
-    return markers.contains { marker in contains(upper, marker) }
+  static let words: [[UInt8]] = ["PASSWORD", "PASS", "PASSWD", "PWD", "SECRET", "KEY", "SALT", "TOKEN", "APIKEY"].map {
+    Array($0.utf8)
   }
 
   /// The secret values among `items`, as text: what the scrubber masks everywhere, and what a
@@ -25,11 +23,29 @@ public enum ConfigSecrets {
     return values
   }
 
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+  /// The rule in one sentence, for `config list --help`.
+  public static let rule =
+    "A name is a secret when one of its words (split on _) is PASSWORD, PASS, PASSWD, PWD, SECRET, KEY, SALT, TOKEN "
+    + "or APIKEY, in any letter case: DB_PASSWORD, AUTH_KEY, NONCE_SALT, CLOSTE_CLIENT_API_KEY; not "
+    + "WP_PROXY_BYPASS_HOSTS."
+
+  /// Over bytes, without allocating: it runs for every item of a config, which can be many.
+  public static func isSecret(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { bytes in
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "_") {
+        if end - start >= 3, end - start <= 8, isSecretWord(bytes[start..<end]) { return true }
+        start = end + 1
+      }
+      return false
     }
-    return false
+  }
+
+  private static func isSecretWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    words.contains { secret in
+      secret.count == word.count
+        && zip(secret, word).allSatisfy { $0 == ($1 >= 0x61 && $1 <= 0x7A ? $1 - 32 : $1) }
+    }
   }
 }

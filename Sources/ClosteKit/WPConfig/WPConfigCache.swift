@@ -7,6 +7,7 @@ public final class WPConfigCache: @unchecked Sendable {
     let path: String
     let modified: TimeInterval
     let size: Int
+    let context: PHPRunContext
   }
 
   private let lock = NSLock()
@@ -21,14 +22,21 @@ public final class WPConfigCache: @unchecked Sendable {
   public func config(
     at path: String, environment: [String: String], onParse: (WPConfig) -> Void = { _ in }
   ) throws -> WPConfig {
+    try config(at: path, context: PHPRunContext(environment: environment), onParse: onParse)
+  }
+
+  /// The config at `path` read in `context` (a different `--url` is a different reading).
+  public func config(
+    at path: String, context: PHPRunContext, onParse: (WPConfig) -> Void = { _ in }
+  ) throws -> WPConfig {
     var info = stat()
     let key: Key
     if stat(path, &info) == 0 {
       key = Key(
         path: path, modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
-        size: Int(info.st_size))
+        size: Int(info.st_size), context: context)
     } else {
-      key = Key(path: path, modified: -1, size: -1)
+      key = Key(path: path, modified: -1, size: -1, context: context)
     }
     lock.lock()
     if let cached = entries[key] {
@@ -36,7 +44,7 @@ public final class WPConfigCache: @unchecked Sendable {
       return cached
     }
     lock.unlock()
-    let config = try WPConfigReader.read(path: path, environment: environment)
+    let config = try WPConfigReader.read(path: path, context: context)
     onParse(config)
     lock.lock()
     entries[key] = config

@@ -19,8 +19,9 @@ enum WPConfigFile {
     }
   }
 
-  /// The bytes of a regular file, or `config_not_found` / `config_unreadable`.
-  static func bytes(_ path: String) throws -> [UInt8] {
+  /// The bytes of a regular file, or `config_not_found` / `config_unreadable` (also for a file of
+  /// more than `limit` bytes: the reader's budget).
+  static func bytes(_ path: String, limit: Int = PHPLimits.maximumSourceBytes) throws -> [UInt8] {
     switch kind(path) {
     case .missing: throw ClosteError.configNotFound("There is no file at \(path).")
     case .directory: throw ClosteError.configUnreadable(path, "it is a directory")
@@ -38,6 +39,10 @@ enum WPConfigFile {
     var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
     var filled = 0
     while true {
+      if filled > limit || expected > limit {
+        throw ClosteError.configUnreadable(
+          path, "it would take the PHP read past the reader's limit of \(PHPLimits.maximumSourceBytes >> 20) MB")
+      }
       if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
       let count = bytes.withUnsafeMutableBytes { buffer in
         read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)

@@ -67,59 +67,74 @@ extension WPConfigInterpreter {
   }
 
   private func parenthesizedCondition(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Bool? {
+    try parenthesizedValue(stream, flow: flow).value?.truthy
+  }
+
+  /// `( expression )`: its value, or unresolved when closte cannot read it.
+  func parenthesizedValue(_ stream: PHPTokenStream, flow: PHPFlow) throws -> PHPResult {
     try stream.expect(.openParen)
     let mark = stream.mark()
     var result: PHPResult
     do {
       result = try evaluate(stream, flow: flow)
-    } catch is PHPSyntaxError {
+    } catch let error as PHPSyntaxError where !error.isFatal {
       stream.reset(to: mark)
       try stream.skip(until: [])
       result = .unresolved("a condition closte cannot read")
     }
     try stream.expect(.closeParen)
-    return result.value?.truthy
+    return result
   }
 
-  /// `while`, `for`, `foreach`, `switch`: the body may run any number of times, so it is read as
-  /// `maybe`; a `foreach` sets its key and value variables to something closte does not know.
+  /// `while`, `for`, `foreach`: the body may run any number of times, so it is read as `maybe`;
+  /// a `foreach` sets its key and value variables to something closte does not know. A `break`
+  /// ends only the loop; a `return` or `exit` in the body may end more.
   func loopStatement(_ stream: PHPTokenStream, word: String, flow: PHPFlow) throws -> Stop? {
     try stream.advance()
     let bodyFlow = flow.branch(taken: nil)
     if word == "foreach" { try foreachHead(stream, flow: bodyFlow) } else { try stream.skipGroup() }
     let endWord = "end" + word
+    let stop: Stop?
     if stream.isSymbol(.colon) {
       try stream.advance()
-      _ = try statements(stream, flow: bodyFlow) {
-        $0.isName(endWord) || (word == "switch" && $0.isSymbol(.closeBrace))
-      }
+      stop = try statements(stream, flow: bodyFlow) { $0.isName(endWord) }
       try stream.advance()
       try endStatement(stream)
-    } else if word == "switch" {
-      try stream.expect(.openBrace)
-      _ = try statements(stream, flow: bodyFlow) { $0.isSymbol(.closeBrace) }
-      try stream.expect(.closeBrace)
     } else {
-      _ = try statement(stream, flow: bodyFlow)
+      stop = try runStatement(stream, flow: bodyFlow)
     }
-    return nil
+    if case .broke? = stop { return nil }
+    return stop
   }
 
+  /// `(subject as $key => $value)`: PHP compiles the value before the key, so `$value` enters
+  /// the symbol table first.
   private func foreachHead(_ stream: PHPTokenStream, flow: PHPFlow) throws {
     try stream.expect(.openParen)
     var afterAs = false
+    var afterArrow = false
     var depth = 0
+    var targets: [(token: PHPToken, isValue: Bool)] = []
     while !stream.atEnd {
       if depth == 0 && stream.isSymbol(.closeParen) { break }
       if stream.isSymbol(.openParen) || stream.isSymbol(.openBracket) { depth += 1 }
       if stream.isSymbol(.closeParen) || stream.isSymbol(.closeBracket) { depth -= 1 }
       if stream.isName("as") { afterAs = true }
-      if afterAs, stream.current.kind == .variable {
-        let token = stream.current
-        assign(
-          String(stream.text(token).dropFirst()), .unresolved("is set by a foreach loop"), line: token.line, flow: flow)
+      if afterAs, depth == 0, stream.isSymbol(.doubleArrow) { afterArrow = true }
+      if stream.current.kind == .variable {
+        if afterAs {
+          targets.append((stream.current, afterArrow))
+        } else {
+          mention(String(stream.text(stream.current).dropFirst()))
+        }
       }
       try stream.advance()
+    }
+    let ordered = afterArrow ? targets.filter(\.isValue) + targets.filter { !$0.isValue } : targets
+    for (token, _) in ordered {
+      let name = String(stream.text(token).dropFirst())
+      mention(name)
+      assign(name, .unresolved("is set by a foreach loop"), line: token.line, flow: flow)
     }
     try stream.expect(.closeParen)
   }
@@ -162,7 +177,7 @@ extension WPConfigInterpreter {
     do {
       target = try evaluate(stream, flow: flow)
       try endStatement(stream)
-    } catch is PHPSyntaxError {
+    } catch let error as PHPSyntaxError where !error.isFatal {
       stream.reset(to: mark)
       try stream.skipStatement()
       return nil
@@ -188,13 +203,22 @@ extension WPConfigInterpreter {
         line: token.line, flow: flow)
       return nil
     }
+    if includesFollowed >= PHPLimits.maximumIncludes {
+      appendInclude(
+        PHPPaths.basename(real), nil,
+        reason: .unresolved("is not followed: the read already followed \(PHPLimits.maximumIncludes) includes"),
+        line: token.line, flow: flow)
+      return nil
+    }
+    includesFollowed += 1
     let bytes: [UInt8]
     do {
-      bytes = try WPConfigFile.bytes(real)
+      bytes = try WPConfigFile.bytes(real, limit: PHPLimits.maximumSourceBytes - sourceBytesRead)
     } catch let error as ClosteError {
       appendInclude(PHPPaths.basename(real), nil, reason: .unresolved(error.message), line: token.line, flow: flow)
       return nil
     }
+    sourceBytesRead += bytes.count
     appendInclude(PHPPaths.basename(real), real, reason: nil, line: token.line, flow: flow)
     includedFiles.insert(real)
     includeStack.append(real)
@@ -205,7 +229,7 @@ extension WPConfigInterpreter {
       includeStack.removeLast()
     }
     // A `return` ends only the included file; `exit` ends everything.
-    if case .exited(let reach)? = try run(bytes, flow: flow) { return .exited(reach) }
+    if case .exited(let reach)? = try asFile(real, { try run(bytes, flow: flow) }) { return .exited(reach) }
     return nil
   }
 

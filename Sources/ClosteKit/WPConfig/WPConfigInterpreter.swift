@@ -6,7 +6,7 @@ final class WPConfigInterpreter: PHPScope {
   static let maximumNesting = 200
   static let maximumIncludeDepth = 32
 
-  let environment: [String: String]
+  let context: PHPRunContext
   let mainFile: String
   var file: String
   private(set) var namespace = ""
@@ -16,8 +16,20 @@ final class WPConfigInterpreter: PHPScope {
   private var constants: [String: Definition] = [:]
   private var variables: [String: Definition] = [:]
   private var variableItems: [String: Int] = [:]
+  /// Where each variable enters PHP's symbol table: (the order its file was first run in, the
+  /// order of its first mention). The main file's variables all come before an include's.
+  private var mentions: [String: (file: Int, order: Int)] = [:]
+  private var mentionCount = 0
+  private var fileOrder: [String: Int] = [:]
+  private var currentFileOrder = 0
+  /// Writes to superglobal elements (`$_SERVER['HTTPS'] = 'on'`), by superglobal and key ("" for
+  /// the whole array).
+  private var superglobalWrites: [String: [String: PHPResult]] = [:]
   var includedFiles: Set<String> = []
   var includeStack: [String] = []
+  /// Includes followed and bytes read so far, against `PHPLimits`.
+  var includesFollowed = 0
+  var sourceBytesRead = 0
   private var nesting = 0
   /// An `exit` met inside an expression, turned into a `Stop` at the end of its statement.
   private var exitInExpression: PHPFlow.Reach?
@@ -27,33 +39,89 @@ final class WPConfigInterpreter: PHPScope {
     var certain: Bool
   }
 
-  /// Why a run of statements stopped early: a top-level `return` (ends the file) or `exit`.
+  /// Why a run of statements stopped early: a top-level `return` (ends the file), `exit`, or a
+  /// `break`/`continue` (ends the enclosing `switch` or loop).
   enum Stop {
     case returned(PHPFlow.Reach)
     case exited(PHPFlow.Reach)
+    case broke(PHPFlow.Reach)
+
+    var reach: PHPFlow.Reach {
+      switch self {
+      case .returned(let reach), .exited(let reach), .broke(let reach): return reach
+      }
+    }
+
+    /// Which of two pending stops the enclosing construct must see: `exit` over `return` over `break`.
+    var rank: Int {
+      switch self {
+      case .broke: return 0
+      case .returned: return 1
+      case .exited: return 2
+      }
+    }
   }
 
-  init(mainFile: String, environment: [String: String]) {
+  init(mainFile: String, context: PHPRunContext) {
     self.mainFile = mainFile
-    self.environment = environment
+    self.context = context
     self.file = WPConfigFile.realPath(mainFile)
+    if let abspath = context.abspath {
+      // Defined by WP-CLI before the file runs: the file's own `define('ABSPATH', ...)` does nothing.
+      constants["ABSPATH"] = Definition(value: .value(.string(abspath)), certain: true)
+    }
   }
 
   func finishedItems() -> [ConfigItem] {
+    // Variables take PHP's symbol-table order, in the slots the variables hold (moved only when
+    // the order differs: a large file's items are not copied for nothing).
+    let slots = items.indices.filter { items[$0].type == .variable && !removed.contains($0) }
+    let ordered = slots.sorted { left, right in
+      let a = mentions[items[left].name] ?? (Int.max, left)
+      let b = mentions[items[right].name] ?? (Int.max, right)
+      return a.file != b.file ? a.file < b.file : a.order < b.order
+    }
+    if ordered != slots {
+      let variables = ordered.map { items[$0] }
+      for (slot, item) in zip(slots, variables) { items[slot] = item }
+    }
     if removed.isEmpty { return items }
     return items.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+  }
+
+  func mention(_ name: String) {
+    // The main file's variables are all in the table before an include adds its own.
+    if let known = mentions[name], known.file <= currentFileOrder { return }
+    mentionCount += 1
+    mentions[name] = (currentFileOrder, mentionCount)
+  }
+
+  /// Runs `body` as the file `path` (for the order its variables enter the symbol table).
+  func asFile<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
+    let saved = currentFileOrder
+    if let known = fileOrder[path] {
+      currentFileOrder = known
+    } else {
+      currentFileOrder = fileOrder.count
+      fileOrder[path] = currentFileOrder
+    }
+    defer { currentFileOrder = saved }
+    return try body()
   }
 
   func runMain(_ source: [UInt8]) throws {
     // A typical definition takes 40 to 100 bytes: reserve once rather than grow many times.
     items.reserveCapacity(min(source.count / 64, 1 << 20))
     constants.reserveCapacity(min(source.count / 64, 1 << 20))
+    sourceBytesRead = source.count
     includedFiles.insert(file)
     includeStack.append(file)
     // WP-CLI evaluates the main file's code with a leading `<?php` removed, so a file with no open
     // tag at all is still code to it (its own tests write such files), where PHP would only print it.
     // A file with a tag, and every included file, is read as PHP reads it.
-    _ = try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.containsOpenTag(source))
+    _ = try asFile(file) {
+      try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.containsOpenTag(source))
+    }
   }
 
   /// Runs one file's statements; a parse error names the file it is in.
@@ -89,8 +157,9 @@ final class WPConfigInterpreter: PHPScope {
     return .unresolved("uses $\(name), which is set under a condition closte cannot decide")
   }
 
-  func define(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
+  func define(_ name: String, _ given: PHPResult, line: Int, flow: PHPFlow) -> PHPResult {
     if flow.reach == .never { return .value(.bool(false)) }
+    let value = PHPLimits.bounded(given)
     if name.isEmpty || name.utf8.contains(UInt8(ascii: ":")) {
       return .unresolved("defines the invalid constant name '\(name)'")
     }
@@ -111,8 +180,9 @@ final class WPConfigInterpreter: PHPScope {
     return certain ? .value(.bool(true)) : .unresolved("defines \(name) under a condition closte cannot decide")
   }
 
-  func assign(_ name: String, _ value: PHPResult, line: Int, flow: PHPFlow) {
+  func assign(_ name: String, _ given: PHPResult, line: Int, flow: PHPFlow) {
     if flow.reach == .never { return }
+    let value = PHPLimits.bounded(given)
     let certain = flow.reach == .certain
     var stored = value
     if certain {
@@ -148,6 +218,23 @@ final class WPConfigInterpreter: PHPScope {
     variables[name] = nil
   }
 
+  func superglobal(_ name: String, key: String) -> PHPResult? {
+    guard let writes = superglobalWrites[name] else { return nil }
+    if let whole = writes[""] { return whole }
+    return writes[key]
+  }
+
+  func assignSuperglobal(_ name: String, key: String?, _ value: PHPResult, flow: PHPFlow) {
+    guard flow.reach != .never else { return }
+    let stored: PHPResult
+    if let key {
+      stored = flow.reach == .certain ? value : .unresolved("reads $\(name)['\(key)'], which is set under a condition")
+      superglobalWrites[name, default: [:]][key] = stored
+    } else {
+      superglobalWrites[name, default: [:]][""] = .unresolved("reads $\(name), which the file changes as a whole")
+    }
+  }
+
   private func makeItem(_ name: String, _ type: ConfigItemType, _ value: PHPResult, line: Int, conditional: Bool)
     -> ConfigItem
   {
@@ -167,35 +254,50 @@ final class WPConfigInterpreter: PHPScope {
 
   // MARK: Statements
 
-  /// Statements until `isEnd` says the enclosing construct ends (not consumed).
+  /// Statements until `isEnd` says the enclosing construct ends (not consumed). After a `return`,
+  /// `exit` or `break` that certainly runs, the rest is still read (PHP compiles it) but never runs.
   func statements(_ stream: PHPTokenStream, flow: PHPFlow, isEnd: (PHPTokenStream) -> Bool) throws -> Stop? {
-    var flow = flow
-    // A `return` or `exit` that may have run makes the rest `maybe`, and is passed up.
-    var pending: Stop?
+    var run = StatementRun(flow: flow)
     while !isEnd(stream) {
       if stream.atEnd { throw stream.unexpected(expecting: "the end of a block") }
-      let before = stream.current.start
-      var result = try statement(stream, flow: flow)
-      if let reach = exitInExpression {
-        exitInExpression = nil
-        result = .exited(reach)
-      }
-      // Every statement moves on; a construct that did not is stepped over, so reading never loops.
-      if stream.current.start == before, !stream.atEnd { try stream.advance() }
-      switch result {
-      case .returned(.certain)?, .exited(.certain)?:
-        return result
-      case .returned(.maybe)?:
-        if flow.reach == .certain { flow.reach = .maybe }
-        if pending == nil { pending = result }
-      case .exited(.maybe)?:
-        if flow.reach == .certain { flow.reach = .maybe }
-        pending = result
-      default:
-        break
-      }
+      run.fold(try runStatement(stream, flow: run.flow))
     }
-    return pending
+    return run.stop
+  }
+
+  /// The flow through a run of statements, and the stop it passes up.
+  struct StatementRun {
+    var flow: PHPFlow
+    /// A stop that certainly ran.
+    var stopped: Stop?
+    /// A stop that may have run: what follows it is `maybe`.
+    var pending: Stop?
+
+    var stop: Stop? { stopped ?? pending }
+
+    mutating func fold(_ result: Stop?) {
+      guard let result, result.reach != .never else { return }
+      if result.reach == .certain {
+        if stopped == nil { stopped = result }
+        flow.reach = .never
+        return
+      }
+      if flow.reach == .certain { flow.reach = .maybe }
+      if pending == nil || result.rank > (pending?.rank ?? 0) { pending = result }
+    }
+  }
+
+  /// One statement, with an `exit` inside an expression turned into a stop; a construct that did
+  /// not move the cursor is stepped over, so reading never loops.
+  func runStatement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
+    let before = stream.current.start
+    var result = try statement(stream, flow: flow)
+    if let reach = exitInExpression {
+      exitInExpression = nil
+      result = .exited(reach)
+    }
+    if stream.current.start == before, !stream.atEnd { try stream.advance() }
+    return result
   }
 
   func statement(_ stream: PHPTokenStream, flow: PHPFlow) throws -> Stop? {
@@ -248,8 +350,12 @@ final class WPConfigInterpreter: PHPScope {
       try skipDeclaration(stream)
     case "namespace" where next.kind != .symbol(.backslash):
       return try namespaceStatement(stream, flow: flow)
-    case "use", "global", "goto", "echo", "break", "continue":
+    case "use", "global", "goto", "echo":
       try stream.skipStatement()
+    case "break", "continue":
+      // `continue` inside a `switch` acts as `break`; a loop body is `maybe` anyway.
+      try stream.skipStatement()
+      return .broke(flow.reach)
     case "static" where next.kind == .variable:
       try stream.skipStatement()
     case "declare":
@@ -264,7 +370,9 @@ final class WPConfigInterpreter: PHPScope {
       return .exited(flow.reach)
     case "unset" where next.kind == .symbol(.openParen):
       try unsetStatement(stream, flow: flow)
-    case "while", "for", "foreach", "switch":
+    case "switch":
+      return try switchStatement(stream, flow: flow)
+    case "while", "for", "foreach":
       return try loopStatement(stream, word: word, flow: flow)
     case "do":
       try stream.advance()
@@ -295,18 +403,17 @@ final class WPConfigInterpreter: PHPScope {
       var evaluator = PHPEvaluator(stream: stream, scope: self, flow: flow)
       _ = try evaluator.expression()
       try endStatement(stream)
-    } catch is PHPSyntaxError {
+    } catch let error as PHPSyntaxError where !error.isFatal {
       stream.reset(to: mark)
       try stream.skipStatement()
     }
   }
 
   func endStatement(_ stream: PHPTokenStream) throws {
-    if stream.isSymbol(.semicolon) || stream.current.kind == .closeTag {
-      try stream.advance()
-    } else if !stream.atEnd {
+    guard stream.isSymbol(.semicolon) || stream.current.kind == .closeTag else {
       throw stream.unexpected(expecting: "';'")
     }
+    try stream.advance()
   }
 
   func evaluate(_ stream: PHPTokenStream, flow: PHPFlow) throws -> PHPResult {

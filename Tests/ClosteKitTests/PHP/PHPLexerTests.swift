@@ -70,10 +70,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("<?php 'open", "unterminated string starting on line 1"),
-    ("<?php\n\"open", "unterminated string starting on line 2"),
-    ("<?php <<<EOT\nnever closed", "unterminated heredoc starting on line 1"),
-    ("<?php `ls", "unterminated shell command starting on line 1"),
+    ("<?php 'open", "unterminated string"),
+    ("<?php\n\"open", "unterminated string"),
+    ("<?php <<<EOT\nnever closed", "unterminated heredoc"),
+    ("<?php `ls", "unterminated shell command"),
   ])
   func reportsUnterminated(source: String, message: String) {
     #expect(throws: PHPSyntaxError.self) { try PHPLexer.tokens(Array(source.utf8)) }
@@ -86,9 +86,22 @@ import Testing
     }
   }
 
-  /// An unterminated comment runs to the end of the file, as PHP takes it.
-  @Test func unterminatedCommentEndsTheFile() throws {
-    #expect(try PHPLexerTests.lex("<?php x /* never closed") == ["openTag:<?php ", "name:x"])
+  /// An unterminated comment is a parse error in PHP 8 (it ran to the end of the file before).
+  @Test func unterminatedCommentIsAnError() throws {
+    #expect(throws: PHPSyntaxError(line: 2, "unterminated comment", isFatal: true)) {
+      try PHPLexerTests.lex("<?php x\n/* never closed")
+    }
+  }
+
+  /// `__halt_compiler();` ends the PHP: what follows is data, however it looks.
+  @Test(arguments: [
+    ("<?php x; __halt_compiler(); 'open /* ", 27), ("<?php __HALT_COMPILER ( ) ?>\n\u{1}\"", 29),
+    ("<?php __halt_compiler /* c */ () ;<<<EOT", 34),
+  ])
+  func haltCompilerEndsThePHP(source: String, offset: Int) throws {
+    var lexer = PHPLexer(source: Array(source.utf8))
+    while try lexer.next().kind != .end {}
+    #expect(lexer.haltOffset == offset)
   }
 
   @Test(arguments: [

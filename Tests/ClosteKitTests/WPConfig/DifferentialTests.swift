@@ -18,15 +18,65 @@ import Testing
     #expect(DifferentialTests.fixtureNames.count >= 10)
   }
 
+  /// A fixture's first bytes, where its `// closte-test…` lines are.
+  static func header(of path: String) throws -> String {
+    try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)).prefix(4096), as: UTF8.self)
+  }
+
+  /// A fixture's `// closte-test-url: <url>` line: read as with WP-CLI's `--url=<url>`.
+  static func url(of path: String) throws -> String? {
+    let text = try header(of: path)
+    guard let range = text.range(of: "// closte-test-url: ") else { return nil }
+    return String(text[range.upperBound...].prefix { $0 != "\n" })
+  }
+
   @Test(arguments: DifferentialTests.fixtureNames)
   func readerAgreesWithPHP(fixture: String) throws {
     let path = WPConfigFile.realPath(DifferentialTests.folder.appendingPathComponent(fixture).path)
-    let php = try PHPConfigOracle.run(path)
-    let config = try WPConfigReader.read(path: path, environment: PHPConfigOracle.environment)
+    let url = try DifferentialTests.url(of: path)
+    let php = try PHPConfigOracle.run(path, url: url)
+    let config = try WPConfigReader.read(path: path, context: PHPConfigOracle.context(for: path, url: url))
     compare(
       kind: "constant", php: php.constants, reader: config.items.filter { $0.type == .constant }, fixture: fixture)
-    compare(
-      kind: "variable", php: php.variables, reader: config.items.filter { $0.type == .variable }, fixture: fixture)
+    let variables = ConfigListing.entries(config).filter { $0.type == .variable }
+    compare(kind: "variable", php: php.variables, reader: variables, fixture: fixture)
+    if try DifferentialTests.header(of: path).contains("// closte-test: all-resolved") {
+      for item in config.items where !item.resolved && (item.type == .constant || item.type == .variable) {
+        let definedByPHP = (php.constants + php.variables).contains { $0.name == item.name }
+        #expect(!definedByPHP, "\(fixture): \(item.name) is not resolved: \(item.reason ?? "")")
+      }
+    }
+    // PHP's symbol-table order: first mention in the main file, then each include's.
+    let phpNames = Set(php.variables.map(\.name))
+    #expect(
+      variables.map(\.name).filter(phpNames.contains) == php.variables.map(\.name),
+      "\(fixture): variables in another order than PHP's")
+  }
+
+  static let refusedFolder = PHPConfigOracle.fixtures.appendingPathComponent("differential-refused")
+
+  static var refusedNames: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: refusedFolder.path)) ?? []).filter { $0.hasSuffix(".php") }
+      .sorted()
+  }
+
+  /// Files PHP cannot compile: PHP runs none of them, and the reader refuses each as a whole,
+  /// naming the line PHP names.
+  @Test(arguments: DifferentialTests.refusedNames)
+  func readerRefusesWhatPHPCannotCompile(fixture: String) throws {
+    let path = WPConfigFile.realPath(DifferentialTests.refusedFolder.appendingPathComponent(fixture).path)
+    let lint = try PHPConfigOracle.lint(path)
+    #expect(lint.status != 0, "\(fixture): php -l accepts it")
+    do {
+      _ = try WPConfigReader.read(path: path, context: PHPConfigOracle.context(for: path))
+      Issue.record("\(fixture): the reader did not refuse it (php -l: \(lint.output))")
+    } catch let error as ClosteError {
+      #expect(error.code == .configParseError)
+      let line = error.details?["line"]?.intValue ?? 0
+      #expect(lint.output.contains("on line \(line)"), "\(fixture): line \(line), php says \(lint.output)")
+      #expect(error.message.components(separatedBy: "line").count == 2, "\(fixture): \(error.message)")
+      #expect(error.hint?.contains("php -l") == true)
+    }
   }
 
   private func compare(

@@ -30,11 +30,23 @@ enum PHPConfigOracle {
     var description: String
   }
 
-  static func run(_ file: String) throws -> Definitions {
+  /// The context both sides read a fixture in: WP-CLI's, with the WordPress root as the fixture's
+  /// folder, and `url` as WP-CLI's `--url`.
+  static func context(for file: String, url: String? = nil) -> PHPRunContext {
+    PHPRunContext(environment: environment, url: url, abspath: PHPPaths.dirname(file, levels: 1) + "/")
+  }
+
+  /// Runs `file` in real PHP as WP-CLI would read it (`php -n`, with Debian's `variables_order`).
+  static func run(_ file: String, url: String? = nil) throws -> Definitions {
     guard let php = phpPath else { throw Failure(description: "php is not installed (scripts/install-deps.sh)") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: php)
-    process.arguments = ["-n", "-d", "display_errors=stderr", fixtures.appendingPathComponent("oracle.php").path, file]
+    process.arguments =
+      [
+        "-n", "-d", "display_errors=stderr", "-d", "variables_order=GPCS",
+        fixtures.appendingPathComponent("oracle.php").path, file,
+      ]
+      + [context(for: file).abspath ?? "/"] + (url.map { [$0] } ?? [])
     process.environment = environment
     process.currentDirectoryURL = URL(fileURLWithPath: file).deletingLastPathComponent()
     let output = Pipe()
@@ -51,6 +63,21 @@ enum PHPConfigOracle {
       throw Failure(description: "php did not run \(file) to the end: \(stderr.suffix(500))")
     }
     return Definitions(constants: try pairs(json["constants"]), variables: try pairs(json["variables"]))
+  }
+
+  /// `php -l file`: its exit status and what it printed.
+  static func lint(_ file: String) throws -> (status: Int32, output: String) {
+    guard let php = phpPath else { throw Failure(description: "php is not installed (scripts/install-deps.sh)") }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: php)
+    process.arguments = ["-n", "-l", file]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
   private static func pairs(_ json: JSONValue?) throws -> [(name: String, value: PHPValue?)] {

@@ -141,7 +141,7 @@ final class TemporaryFolder {
       #expect(error.code == .configParseError)
       #expect(error.details?["file"] == .string(WPConfigFile.realPath(bad)))
       #expect(error.details?["line"] == .int(3))
-      #expect(error.message.contains("unterminated string starting on line 3"))
+      #expect(error.message.hasSuffix("unterminated string on line 3."))
     }
   }
 

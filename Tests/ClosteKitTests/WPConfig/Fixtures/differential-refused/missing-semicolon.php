@@ -1,0 +1,3 @@
+<?php
+define( 'BEFORE', 1 );
+define( 'LAST', 2 )

@@ -1,0 +1,3 @@
+<?php
+if ( true ) {
+	define( 'INSIDE', 1 );

@@ -1,0 +1,5 @@
+<?php
+define( 'BEFORE', 1 );
+
+/* never closed
+define( 'INSIDE', 2 );

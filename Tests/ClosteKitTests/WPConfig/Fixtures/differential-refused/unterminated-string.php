@@ -1,0 +1,4 @@
+<?php
+define( 'BEFORE', 1 );
+
+define( 'OPEN', 'never closed );

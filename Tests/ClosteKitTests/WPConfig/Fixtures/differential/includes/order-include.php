@@ -1,0 +1,4 @@
+<?php
+$from_include = 2;
+$shared = 'include';
+$include_second = 'x';
