@@ -23,8 +23,7 @@ public struct LiveDomainProbe: DomainProbe {
     guard let name = try? DomainNameCheck.parse(domain) else {
       return ProbeOutcome(passed: false, summary: "'\(domain)' is not a domain name.")
     }
-    let (network, _) = DNSNetwork.resolve(expectations, resolver: resolver, deadline: deadline)
-    let report = DNSCheck.run(domain: name, network: network, resolver: resolver, deadline: deadline)
+    let (report, _) = DNSNetwork.check(name, expectations: expectations, resolver: resolver, deadline: deadline)
     return ProbeOutcome(passed: report.passes, summary: report.reason, hint: report.hint, details: report.json)
   }
 

@@ -6,17 +6,22 @@ public struct SSLCheckRequest: Sendable {
   public var port: UInt16
   /// The whole check (resolution, connection, handshake) is bounded by this many seconds.
   public var timeout: Double
+  /// Connecting to one address and the TLS handshake on it are bounded by this many seconds.
+  public var connectTimeout: Double
   /// Extra trusted authorities (PEM) beside the system's trust store.
   public var caFile: String?
   /// Connect to this address instead of resolving the domain (the certificate a server serves for
   /// the name before DNS points there).
   public var connectTo: String?
 
-  public init(domain: String, port: UInt16 = 443, timeout: Double = 45, caFile: String? = nil, connectTo: String? = nil)
-  {
+  public init(
+    domain: String, port: UInt16 = 443, timeout: Double = 45, connectTimeout: Double = 10, caFile: String? = nil,
+    connectTo: String? = nil
+  ) {
     self.domain = domain
     self.port = port
     self.timeout = timeout
+    self.connectTimeout = connectTimeout
     self.caFile = caFile
     self.connectTo = connectTo
   }
@@ -61,11 +66,14 @@ public struct SSLCheck: Sendable {
     var lastProblem = "nothing answered"
     for candidate in candidates {
       guard let address = SocketAddress(ip: candidate, port: request.port) else { continue }
+      // A careful client's bound: the connection and the handshake within the connect timeout.
+      let connectDeadline = deadline.capped(atSecondsFromNow: request.connectTimeout)
+      let limit = Self.seconds(min(request.connectTimeout, request.timeout))
       let socket: TCPSocket
       do {
-        socket = try TCPSocket.connect(to: address, deadline: deadline)
+        socket = try TCPSocket.connect(to: address, deadline: connectDeadline)
       } catch .timedOut {
-        return failure(.timeout, "Connecting to \(address) took longer than \(Self.seconds(request.timeout)).")
+        return failure(.timeout, "Connecting to \(address) took longer than \(limit).")
       } catch .unreachable(let why), .failed(let why) {
         lastProblem = "\(address): \(why)"
         continue
@@ -74,12 +82,11 @@ public struct SSLCheck: Sendable {
       let peer: PeerCertificate
       do {
         peer = try client.handshake(
-          on: socket, serverName: SocketAddress(ip: host, port: 0) == nil ? host : nil, deadline: deadline)
+          on: socket, serverName: SocketAddress(ip: host, port: 0) == nil ? host : nil, deadline: connectDeadline)
       } catch .socket(.timedOut) {
         return failure(
-          .timeout,
-          "\(address) accepted the connection but finished no TLS handshake within "
-            + "\(Self.seconds(request.timeout)).", address: address.description)
+          .timeout, "\(address) accepted the connection but finished no TLS handshake within \(limit).",
+          address: address.description)
       } catch .socket(.unreachable(let why)), .socket(.failed(let why)) {
         return failure(.unreachable, "\(address): \(why)", address: address.description)
       } catch .tls(let why) {
