@@ -69,6 +69,44 @@ final class TestPKI {
     return (cert, key)
   }
 
+  /// An intermediate authority signed by this CA, valid from `start` to `end` (`YYYYMMDDHHMMSSZ`),
+  /// and a certificate for `names` it issued, valid for 90 days from now. Returns the paths of
+  /// the leaf, its key and the intermediate (for `s_server -cert_chain`).
+  func issueUnderIntermediate(
+    _ label: String, names: [String], intermediateStart: String, intermediateEnd: String
+  ) throws -> (cert: String, key: String, intermediate: String) {
+    let intermediateKey = path("\(label)-intermediate.key")
+    let intermediateRequest = path("\(label)-intermediate.csr")
+    let intermediate = path("\(label)-intermediate.pem")
+    let intermediateExtensions = path("\(label)-intermediate.ext")
+    try Data("basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n".utf8)
+      .write(to: URL(fileURLWithPath: intermediateExtensions))
+    try Self.openssl([
+      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+      intermediateKey, "-out", intermediateRequest, "-subj", "/O=Closte Test/CN=Closte Test Intermediate",
+    ])
+    try Self.openssl([
+      "ca", "-batch", "-notext", "-config", path("ca.cnf"), "-cert", caFile, "-keyfile", path("ca.key"),
+      "-in", intermediateRequest, "-out", intermediate, "-extfile", intermediateExtensions,
+      "-startdate", intermediateStart, "-enddate", intermediateEnd,
+    ])
+    let key = path("\(label).key")
+    let request = path("\(label).csr")
+    let cert = path("\(label).pem")
+    let extensions = path("\(label).ext")
+    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
+      .write(to: URL(fileURLWithPath: extensions))
+    try Self.openssl([
+      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+      "-out", request, "-subj", "/CN=\(names[0])",
+    ])
+    try Self.openssl([
+      "x509", "-req", "-in", request, "-CA", intermediate, "-CAkey", intermediateKey, "-set_serial", "4096",
+      "-days", "90", "-out", cert, "-extfile", extensions,
+    ])
+    return (cert, key, intermediate)
+  }
+
   /// A self-signed certificate for `names`.
   func selfSigned(_ label: String, names: [String]) throws -> (cert: String, key: String) {
     let key = path("\(label).key")

@@ -104,10 +104,15 @@ public struct SSLCheck: Sendable {
     let certificate = peer.certificate
     let reason = SSLVerdict.reason(
       verifyErrors: peer.verifyErrors, hostnameMatches: HostnameMatch.matches(host: host, certificate: certificate))
-    let daysLeft = certificate.notAfter.map { Int(($0.timeIntervalSince(now()) / 86400).rounded()) }
+    let now = now()
+    let daysLeft = certificate.notAfter.map { Int(($0.timeIntervalSince(now) / 86400).rounded()) }
+    let leafInPeriod =
+      certificate.notBefore.map { $0 <= now } ?? false && certificate.notAfter.map { now <= $0 } ?? false
     return SSLReport(
       domain: host, port: request.port, address: address.description, reason: reason,
-      message: SSLVerdict.message(for: reason, domain: host, certificate: certificate, daysLeft: daysLeft),
+      message: SSLVerdict.message(
+        for: reason, domain: host, certificate: certificate, daysLeft: daysLeft, outdatedIssuer: peer.outdatedIssuer,
+        leafInPeriod: leafInPeriod),
       certificate: certificate, protocolVersion: peer.protocolVersion, daysLeft: daysLeft)
   }
 
