@@ -46,16 +46,8 @@ final class TestPKI {
   func issue(
     _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil
   ) throws -> (cert: String, key: String) {
-    let key = path("\(label).key")
-    let request = path("\(label).csr")
+    let (key, request, extensions) = try leafRequest(label, names: names)
     let cert = path("\(label).pem")
-    let extensions = path("\(label).ext")
-    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
-      .write(to: URL(fileURLWithPath: extensions))
-    try Self.openssl([
-      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
-      "-out", request, "-subj", "/CN=\(names[0])",
-    ])
     var arguments = [
       "ca", "-batch", "-notext", "-config", path("ca.cnf"), "-cert", caFile, "-keyfile", path("ca.key"),
       "-in", request, "-out", cert, "-extfile", extensions,
@@ -67,6 +59,23 @@ final class TestPKI {
     }
     try Self.openssl(arguments)
     return (cert, key)
+  }
+
+  /// A key, a certificate request for `names` (the first is the common name) and the extension file
+  /// with their subject alternative names.
+  private func leafRequest(_ label: String, names: [String]) throws -> (
+    key: String, request: String, extensions: String
+  ) {
+    let key = path("\(label).key")
+    let request = path("\(label).csr")
+    let extensions = path("\(label).ext")
+    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
+      .write(to: URL(fileURLWithPath: extensions))
+    try Self.openssl([
+      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+      "-out", request, "-subj", "/CN=\(names[0])",
+    ])
+    return (key, request, extensions)
   }
 
   /// An intermediate authority signed by this CA, valid from `start` to `end` (`YYYYMMDDHHMMSSZ`),
@@ -90,16 +99,8 @@ final class TestPKI {
       "-in", intermediateRequest, "-out", intermediate, "-extfile", intermediateExtensions,
       "-startdate", intermediateStart, "-enddate", intermediateEnd,
     ])
-    let key = path("\(label).key")
-    let request = path("\(label).csr")
+    let (key, request, extensions) = try leafRequest(label, names: names)
     let cert = path("\(label).pem")
-    let extensions = path("\(label).ext")
-    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
-      .write(to: URL(fileURLWithPath: extensions))
-    try Self.openssl([
-      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
-      "-out", request, "-subj", "/CN=\(names[0])",
-    ])
     try Self.openssl([
       "x509", "-req", "-in", request, "-CA", intermediate, "-CAkey", intermediateKey, "-set_serial", "4096",
       "-days", "90", "-out", cert, "-extfile", extensions,
