@@ -52,14 +52,31 @@ async def tcp(upstream_ports, delay):
     turn = [0]
 
     async def pipe(reader, writer):
+        # Latency, not a slower line: each chunk leaves delay/2 after it arrived, whatever came before.
+        loop = asyncio.get_running_loop()
+        queue = asyncio.Queue()
+
+        async def send():
+            while True:
+                due, chunk = await queue.get()
+                if chunk is None:
+                    break
+                await asyncio.sleep(max(0, due - loop.time()))
+                writer.write(chunk)
+                await writer.drain()
+
+        sender = asyncio.ensure_future(send())
         try:
             while True:
                 chunk = await reader.read(65536)
                 if not chunk:
                     break
-                await asyncio.sleep(delay / 2)
-                writer.write(chunk)
-                await writer.drain()
+                queue.put_nowait((loop.time() + delay / 2, chunk))
+        except (ConnectionError, OSError):
+            pass
+        queue.put_nowait((0, None))
+        try:
+            await sender
         except (ConnectionError, OSError):
             pass
         finally:

@@ -10,6 +10,7 @@
 #      closed, so the question goes to TCP), and of `ssl check` against a port that never speaks TLS.
 # Every command's answer is checked before its time means anything.
 # Usage: bash Benchmarks/network-check.sh [domains] [delay-ms] [sections, e.g. "1 2"]
+#   (needs dnsmasq, openssl and python3, as the tests do)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-500}
@@ -20,9 +21,14 @@ for tool in dnsmasq openssl python3; do
   command -v "$tool" >/dev/null || { echo "network-check.sh: needs $tool" >&2; exit 1; }
 done
 
-swift build -c release --product closte >/dev/null 2>&1 || swift build -c release --product closte
-swift build -c release --product closte-simulator >/dev/null 2>&1 || swift build -c release --product closte-simulator
-bin=$PWD/.build/release
+# BIN_DIR=.build/debug tries the script itself on the debug build (its figures mean nothing).
+bin=${BIN_DIR:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product closte >/dev/null 2>&1 || swift build -c release --product closte
+  swift build -c release --product closte-simulator >/dev/null 2>&1 || swift build -c release --product closte-simulator
+  bin=$PWD/.build/release
+fi
+bin=$(cd "$bin" && pwd)
 proxy="python3 $PWD/Benchmarks/delay-proxy.py"
 work=$(mktemp -d)
 pids=()
@@ -33,14 +39,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts a command in the background whose first output line is its port; sets $port.
+# Starts a command in the background whose first output line ending in a number gives its port
+# (`ACCEPT 127.0.0.1:<port>` for s_server); sets $port.
 start() { # name, command...
   local name=$1
   shift
   "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
-  for _ in $(seq 1 100); do [ -s "$work/$name.out" ] && break; sleep 0.1; done
-  port=$(head -n 1 "$work/$name.out" | grep -o '[0-9]*$')
+  for _ in $(seq 1 100); do grep -qE '[0-9]+$' "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
+  port=$(grep -m 1 -E '[0-9]+$' "$work/$name.out" | grep -o '[0-9]*$' || true)
   [ -n "$port" ] || { echo "network-check.sh: $name did not start: $(cat "$work/$name.err")" >&2; exit 1; }
 }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
