@@ -9,13 +9,16 @@
 #      UDP resolver that never answers and a TCP one that accepts and never speaks (its UDP port is
 #      closed, so the question goes to TCP), and of `ssl check` against a port that never speaks TLS.
 # Every command's answer is checked before its time means anything.
-# Usage: bash Benchmarks/network-check.sh [domains] [delay-ms] [sections, e.g. "1 2"]
+# Usage: bash Benchmarks/network-check.sh [domains] [delay-ms] [sections, e.g. "1 2"] [sample]
+#   sample: time one at a time over only the first <sample> domains and scale it to all of them
+#   (one at a time over 500 domains takes many minutes on a busy machine).
 #   (needs dnsmasq, openssl and python3, as the tests do)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-500}
 delay=${2:-50}
 sections=" ${3:-1 2} "
+sample=${4:-$count}
 want() { [[ "$sections" == *" $1 "* ]]; }
 for tool in dnsmasq openssl python3; do
   command -v "$tool" >/dev/null || { echo "network-check.sh: needs $tool" >&2; exit 1; }
@@ -93,7 +96,7 @@ if want 1; then
 
   export CLOSTE_CLIENT_API_KEY=bench-key
   status=("$bin/closte" domain status --all --format=json --resolver="127.0.0.1:$dns_proxy" --port="$tls_proxy"
-    --ca-file="$work/ca.pem" --api-url="$simulator" --expect=127.0.0.1 --quiet)
+    --ca-file="$work/ca.pem" --expect=127.0.0.1 --quiet)
   check() { # label: the last run's answer must be every domain done
     local done
     done=$(grep -o '"stage":"done"' "$work/last" | wc -l)
@@ -101,15 +104,30 @@ if want 1; then
   }
   concurrent=()
   for run in 1 2 3; do
-    concurrent+=("$(seconds_of "${status[@]}")")
+    concurrent+=("$(seconds_of "${status[@]}" --api-url="$simulator")")
     check "concurrency 16, run $run"
+    echo "concurrency 16, run $run: ${concurrent[-1]} s"
   done
-  sequential=$(seconds_of "${status[@]}" --concurrency=1)
-  check "concurrency 1"
   median=$(printf '%s\n' "${concurrent[@]}" | sort -n | sed -n 2p)
-  echo "concurrency 16 (3 runs): ${concurrent[*]} s, median $median s"
-  echo "concurrency 1 (1 run): $sequential s"
-  python3 -c "print('speed-up: %.1fx' % ($sequential / $median))"
+  echo "concurrency 16 (3 runs): median $median s for $count domains"
+  # One at a time over the first $sample domains (all by default): a second simulator lists only them.
+  if [ "$sample" -lt "$count" ]; then
+    head -n "$sample" "$work/domains.txt" >"$work/sample.txt"
+    start simulator-sample "$bin/closte-simulator" --port=0 --key=bench-key --quiet --seed="$work/sample.txt"
+    sleep 0.5
+    sequential=$(seconds_of "${status[@]}" --concurrency=1 --api-url="http://127.0.0.1:$port")
+  else
+    sequential=$(seconds_of "${status[@]}" --concurrency=1 --api-url="$simulator")
+  fi
+  count_checked=$count
+  count=$sample
+  check "concurrency 1"
+  count=$count_checked
+  echo "concurrency 1 (1 run): $sequential s for $sample domains"
+  python3 -c "
+per = $sequential / $sample
+print('one at a time: %.3f s a domain, %.1f s for $count domains' % (per, per * $count))
+print('speed-up: %.1fx' % (per * $count / $median))"
 fi
 
 if want 2; then
