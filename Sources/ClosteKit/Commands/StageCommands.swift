@@ -128,7 +128,10 @@ public enum StageCommands {
     return LiveDomainProbe(
       resolver: try Resolver.forCommand(context), expectations: try DNSNetwork.expectations(for: context),
       timeout: try Resolver.commandTimeout(context),
-      ssl: SSLCheck(resolver: try NameResolution.resolver(for: context), now: { context.runtime.clock.now() }),
+      // One TLS client for every domain; when it cannot be made, each check says why.
+      ssl: SSLCheck(
+        resolver: try NameResolution.resolver(for: context), now: { context.runtime.clock.now() },
+        client: try? TLSClient(caFile: template.caFile)),
       sslRequest: { domain in
         var request = template
         request.domain = domain

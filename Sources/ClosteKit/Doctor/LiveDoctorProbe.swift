@@ -62,7 +62,12 @@ public struct LiveDoctorProbe: DoctorProbe {
 
   public func ssl(_ domain: String) async -> SSLFinding {
     do {
-      let report = try await SSLCommands.report(for: domain, context: context)
+      let report: SSLReport
+      if case .success(let probe) = domainProbe {
+        report = try await probe.ssl.run(probe.sslRequest(domain))
+      } else {
+        report = try await SSLCommands.report(for: domain, context: context)
+      }
       return SSLFinding(
         valid: report.valid, daysLeft: report.daysLeft, report.message, hint: report.reason?.hint(for: report.domain),
         reason: report.reason?.rawValue)

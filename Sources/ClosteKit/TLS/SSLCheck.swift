@@ -31,10 +31,14 @@ public struct SSLCheckRequest: Sendable {
 public struct SSLCheck: Sendable {
   public var resolver: HostResolver
   public var now: @Sendable () -> Date
+  /// The TLS client shared by every run (its trust store loaded once); nil: each run makes its own
+  /// from the request's `caFile`.
+  public var client: TLSClient?
 
-  public init(resolver: HostResolver, now: @escaping @Sendable () -> Date = { Date() }) {
+  public init(resolver: HostResolver, now: @escaping @Sendable () -> Date = { Date() }, client: TLSClient? = nil) {
     self.resolver = resolver
     self.now = now
+    self.client = client
   }
 
   /// Runs the check. Throws only when it cannot start (an unreadable `--ca-file`, a bad
@@ -42,7 +46,7 @@ public struct SSLCheck: Sendable {
   public func run(_ request: SSLCheckRequest) async throws -> SSLReport {
     let deadline = Deadline(secondsFromNow: request.timeout)
     let host = request.domain.hasSuffix(".") ? String(request.domain.dropLast()) : request.domain
-    let client = try TLSClient(caFile: request.caFile)
+    let client = try self.client ?? TLSClient(caFile: request.caFile)
     func failure(_ reason: SSLReason, _ message: String, address: String? = nil) -> SSLReport {
       SSLReport(domain: host, port: request.port, address: address, reason: reason, message: message)
     }

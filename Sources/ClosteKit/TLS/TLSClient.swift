@@ -29,7 +29,10 @@ extension ErrorCode {
 /// stop at a bad certificate: it completes, and the chain is then verified separately so that
 /// every problem is known (an expired certificate that is also for another name, say).
 /// Every OpenSSL call of the check lives in this file and in `CertificateInfo.swift`.
-public final class TLSClient {
+/// One client serves many checks at once (`--all`): OpenSSL allows an `SSL_CTX` to make connections on
+/// several threads once it is set up, and it is never changed after `init`. Loading the system's trust
+/// store is most of a check's CPU time, so it is done once.
+public final class TLSClient: @unchecked Sendable {
   private let context: OpaquePointer
 
   public init(caFile: String?) throws {
