@@ -22,9 +22,11 @@ let package = Package(
     .target(name: "CBuildInfo", path: "Sources/CBuildInfo"),
     // libcurl loaded on first use, so commands that make no HTTP call do not pay for it at start.
     .target(name: "CCurlLoader", path: "Sources/CCurlLoader"),
+    // prctl(PR_SET_DUMPABLE) and the core-file limit: a closte process never leaves a core dump.
+    .target(name: "CProcessGuard", path: "Sources/CProcessGuard"),
     .target(
       name: "ClosteKit",
-      dependencies: ["COpenSSL", "CBuildInfo", "CCurlLoader"],
+      dependencies: ["COpenSSL", "CBuildInfo", "CCurlLoader", "CProcessGuard"],
       path: "Sources/ClosteKit"
     ),
     .executableTarget(
@@ -42,7 +44,7 @@ let package = Package(
       dependencies: ["ClosteKit"],
       path: "Tests/ClosteKitTests",
       // Fixtures are read from beside the tests by path (no SwiftPM resources).
-      exclude: ["WPConfig/Fixtures", "Output/Fixtures"]
+      exclude: ["WPConfig/Fixtures", "Output/Fixtures", "Closte/Fixtures", "Commands/Fixtures"]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -79,6 +79,11 @@ static inline int closte_verify_chain(X509_STORE *store, X509 *leaf, STACK_OF(X5
     X509_STORE_CTX_free(ctx);
     return -1;
   }
+  /* Verified for what it is used for: a TLS server (a client-only certificate is not valid). */
+  if (X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_SERVER) != 1) {
+    X509_STORE_CTX_free(ctx);
+    return -1;
+  }
   closte_verify_findings findings;
   findings.count = 0;
   findings.capacity = capacity < 32 ? capacity : 32;

@@ -178,6 +178,12 @@ final class ClosteSimulator: @unchecked Sendable {
       )
     case .none:
       let result = api(request, path: path, fields: fields, keyState: keyState)
+      lock.lock()
+      let echo = faults.echoKey
+      lock.unlock()
+      if let echo, keyState == "valid" {
+        return (echo.answer(status: result.status, body: result.body, key: key), result.status, result.outcome)
+      }
       return (json(result.status, result.body), result.status, result.outcome)
     }
   }
@@ -214,6 +220,10 @@ final class ClosteSimulator: @unchecked Sendable {
       lock.lock()
       defer { lock.unlock() }
       if faults.refuseDomain == domain { return refuse("Domain is blocked: \(domain)", "refused: blocked") }
+      if faults.confirmOtherDomain {
+        let other = JSONText.string((wildcard ? "*.other-" + domain.dropFirst(2) : "other-" + domain))
+        return (200, "{\"success\":true,\"message\":\"Done\",\"domain\":\(other)}", "fault: confirmed another domain")
+      }
       if path == "/adddomainalias" {
         guard index[domain] == nil else { return refuse("Domain alias already exists: \(domain)", "refused: exists") }
         insert(domain, wildcard: wildcard)

@@ -58,6 +58,12 @@ struct SimulatorOptions {
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
       --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
+      --confirm-other-domain  Answer every add and remove with success, but naming another domain
+                            ("domain":"other-<domain>"), and change nothing (a confirmation not to believe).
+      --echo-key[=json|text] A hostile Closte: quote the key back in every answer with a valid key, in
+                            every spelling (raw, JSON-escaped, percent- and form-encoded, across byte
+                            80, as an alias of the list) and in the X-Echo-Key header. json keeps
+                            answers JSON; text answers a text body (closte's error preview path).
 
     CONTROL API (not counted, never delayed or faulted)
       GET  /_simulator/stats      {"requests":n,"by_path":{...},"by_status":{...},"dropped":n,
@@ -142,6 +148,8 @@ struct Faults {
   var refuseDomain: String?
   var faultPath: String?
   var redirectTo: String?
+  var confirmOtherDomain = false
+  var echoKey: KeyEcho?
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -168,7 +176,16 @@ struct Faults {
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
     case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
+    case "echo-key":
+      switch value {
+      case nil: echoKey = .json
+      case "", "off": echoKey = nil
+      case let mode?:
+        guard let parsed = KeyEcho(rawValue: mode) else { throw UsageError("echo-key is json, text or off") }
+        echoKey = parsed
+      }
     case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
+    case "confirm-other-domain": confirmOtherDomain = flag()
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":
       guard value == "object" || value == "string" else { throw UsageError("entry-shape is object or string") }

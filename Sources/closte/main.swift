@@ -1,6 +1,8 @@
 import ClosteKit
 import Foundation
 
-// The whole executable: hand argv and the process's streams to ClosteKit, exit with its status.
+// The whole executable: no core dumps, then hand argv and the process's streams to ClosteKit, exit
+// with its status.
+CoreDumps.forbid()
 let status = await ArgvFrontEnd.run(Array(CommandLine.arguments.dropFirst()), runtime: .process())
 exit(status)

@@ -25,6 +25,9 @@ enum BinaryRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The exact bytes, for output that need not be UTF-8.
+    var stdoutBytes: [UInt8] = []
+    var stderrBytes: [UInt8] = []
   }
 
   /// Runs `executable` (closte by default) with `arguments`, feeding `input` on standard input.
@@ -54,9 +57,10 @@ enum BinaryRunner {
     try process.run()
     process.waitUntilExit()
     for handle in handles { try? handle.close() }
+    let out = [UInt8](try Data(contentsOf: paths[1]))
+    let err = [UInt8](try Data(contentsOf: paths[2]))
     return Output(
-      status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out, stderrBytes: err)
   }
 }

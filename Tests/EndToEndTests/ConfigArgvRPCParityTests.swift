@@ -6,7 +6,7 @@ import Testing
 /// the same error code, the same verdict.
 @Suite struct ConfigArgvRPCParityTests {
   enum Answer: Sendable {
-    /// argv `--format=json` prints exactly the rpc `data`.
+    /// argv `--format=json` prints the rpc `data` with WP-CLI's fields (rpc carries closte's too).
     case data
     /// argv `--format=json` prints the rpc `data`'s `value`.
     case value
@@ -14,8 +14,11 @@ import Testing
     case text
     /// argv exits 0 or 1 as the rpc `data` is true or false, and prints nothing.
     case verdict
-    /// Both fail with this code.
+    /// Both fail with this code (argv: WP-CLI's `Error:` line on standard error only).
     case error(String)
+    /// A missing argument: argv prints the usage line on standard output and exits 1, as WP-CLI does;
+    /// rpc fails with `invalid_arguments`.
+    case usage
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
@@ -40,7 +43,8 @@ import Testing
     Case(command: "config get", args: ["WP_DEBUG"], assoc: [("type", "variable")], answer: .error("not_defined")),
     Case(command: "config get", args: ["DB_PASSWORD"], assoc: [], answer: .error("secret_value")),
     Case(command: "config get", args: ["DB_NAME"], assoc: [("type", "both")], answer: .error("invalid_arguments")),
-    Case(command: "config get", args: [], assoc: [], answer: .error("invalid_arguments")),
+    Case(command: "config get", args: [], assoc: [], answer: .data),
+    Case(command: "config has", args: [], assoc: [], answer: .usage),
     Case(command: "config has", args: ["DB_NAME"], assoc: [], answer: .verdict),
     Case(command: "config has", args: ["NOPE"], assoc: [], answer: .verdict),
     Case(command: "config has", args: ["table_prefix"], assoc: [("type", "constant")], answer: .verdict),
@@ -50,7 +54,10 @@ import Testing
     let site = try ConfigCommandsEndToEndTests.Site()
     let words = test.command.split(separator: " ").map(String.init)
     let format: [String] =
-      if case .text = test.answer { [] } else if case .verdict = test.answer { [] } else { ["--format=json"] }
+      switch test.answer {
+      case .text, .verdict, .usage: []
+      default: ["--format=json"]
+      }
     let argv = try site.run(words + test.args + test.assoc.map { "--\($0.0)=\($0.1)" } + format)
 
     var assoc = JSONObject()
@@ -65,7 +72,10 @@ import Testing
 
     switch test.answer {
     case .data:
-      #expect(try JSONParser.parse(argv.stdout) == response["data"])
+      let wpCLIFields = response["data"]?.arrayValue?.map { row -> JSONValue in
+        .object(JSONObject(["name", "value", "type"].map { ($0, row[$0] ?? .null) }))
+      }
+      #expect(try JSONParser.parse(argv.stdout) == wpCLIFields.map(JSONValue.array))
       #expect(argv.status == 0 && response["ok"] == .bool(true))
     case .value:
       #expect(try JSONParser.parse(argv.stdout) == response["data"]?["value"])
@@ -84,9 +94,16 @@ import Testing
     case .error(let code):
       #expect(response["ok"] == .bool(false))
       #expect(response["error"]?["code"] == .string(code))
-      #expect(try JSONParser.parse(argv.stdout)["error"]?["code"] == .string(code))
-      #expect(argv.status != 0)
+      #expect(argv.stdout == "")
+      #expect(argv.stderr.hasPrefix("Error: " + (response["error"]?["message"]?.stringValue ?? "?")))
+      #expect(argv.status == 1)
       #expect(rpc.status == 1)
+    case .usage:
+      #expect(response["ok"] == .bool(false))
+      #expect(response["error"]?["code"] == "invalid_arguments")
+      #expect(argv.stdout.hasPrefix("usage: closte \(test.command) <name>"))
+      #expect(argv.stderr == "")
+      #expect(argv.status == 1)
     }
   }
 }

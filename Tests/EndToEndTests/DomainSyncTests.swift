@@ -1,3 +1,4 @@
+import ClosteKit
 import Foundation
 import Testing
 
@@ -17,15 +18,15 @@ import Testing
   }
 
   /// The API calls other than the list, as `path domain`.
-  static func changes(_ simulator: SyncSimulator) throws -> [String] {
+  static func changes(_ simulator: SimulatorProcess) throws -> [String] {
     try simulator.requests().compactMap { request in
-      guard let path = request["path"] as? String, path != "/getdomains" else { return nil }
-      return "\(path) \(request["domain"] ?? "")"
+      guard let path = request["path"]?.stringValue, path != "/getdomains" else { return nil }
+      return "\(path) \(request["domain"]?.stringValue ?? "")"
     }
   }
 
   @Test func dryRunPrintsThePlanAndSendsNoChange() throws {
-    let simulator = try SyncSimulator([], seed: ["keep.example", "extra.example"])
+    let simulator = try SimulatorProcess([], seed: ["keep.example", "extra.example"])
     defer { simulator.stop() }
     let output = try simulator.closte(
       ["domain", "sync", "--dry-run", "--format=json"], input: "keep.example\nNEW.example.\n*.shop.example\n")
@@ -39,7 +40,7 @@ import Testing
   }
 
   @Test func appliesAddsAndKeepsAndLeavesExtrasWithoutPrune() throws {
-    let simulator = try SyncSimulator([], seed: ["keep.example", "extra.example"])
+    let simulator = try SimulatorProcess([], seed: ["keep.example", "extra.example"])
     defer { simulator.stop() }
     let output = try simulator.closte(
       ["domain", "sync", "--format=json"], input: #"["keep.example", "new.example", "*.shop.example"]"#)
@@ -53,12 +54,12 @@ import Testing
     #expect(Self.summary(answer)["kept"] == 1)
     #expect(try simulator.domains() == ["*.shop.example", "extra.example", "keep.example", "new.example"])
     // The wildcard went with wildcard=1.
-    let wildcard = try simulator.requests().first { $0["domain"] as? String == "*.shop.example" }
-    #expect(wildcard?["wildcard"] as? String == "1")
+    let wildcard = try simulator.requests().first { $0["domain"]?.stringValue == "*.shop.example" }
+    #expect(wildcard?["wildcard"]?.stringValue == "1")
   }
 
   @Test func pruneRemovesExtrasButNeverTheNetworkDomain() throws {
-    let simulator = try SyncSimulator([], seed: ["network.example", "keep.example", "old.example", "older.example"])
+    let simulator = try SimulatorProcess([], seed: ["network.example", "keep.example", "old.example", "older.example"])
     defer { simulator.stop() }
     let site = try simulator.writeConfig(networkDomain: "network.example")
     let input = """
@@ -93,7 +94,7 @@ import Testing
   }
 
   @Test func pruneRefusesAnEmptyListAndAnUnknownNetworkDomain() throws {
-    let simulator = try SyncSimulator([], seed: ["a.example"])
+    let simulator = try SimulatorProcess([], seed: ["a.example"])
     defer { simulator.stop() }
     let site = try simulator.writeConfig(networkDomain: "network.example")
     let empty = try simulator.closte(["domain", "sync", "--prune", "--format=json", "--path=\(site)"], input: "\n")
@@ -107,7 +108,7 @@ import Testing
   }
 
   @Test func aPartialFailureIsReportedAndARerunFinishesTheJob() throws {
-    let simulator = try SyncSimulator(["--refuse=b.example"])
+    let simulator = try SimulatorProcess(["--refuse=b.example"])
     defer { simulator.stop() }
     let list = try simulator.writeFile("list.txt", "a.example\nb.example\nc.example\n")
     let first = try simulator.closte(["domain", "sync", "--from=\(list)", "--format=json"])
@@ -127,24 +128,23 @@ import Testing
     #expect(try Self.changes(simulator).filter { $0.hasSuffix("b.example") }.count == 2)
   }
 
-  @Test func invalidEntriesAreReportedAndNeverSent() throws {
-    let simulator = try SyncSimulator()
+  @Test func anInvalidEntryRefusesTheListBeforeAnyRequest() throws {
+    let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let output = try simulator.closte(
       ["domain", "sync", "--format=json"], input: "good.example\nhttps://bad.example/path\nsp ace.example\n")
     #expect(output.status == 2)
-    let answer = Self.json(output.stdout)
-    #expect(
-      Self.actions(answer) == [
-        "good.example:added", "https://bad.example/path:invalid", "sp ace.example:invalid",
-      ])
-    #expect(Self.summary(answer)["invalid"] == 2)
-    #expect(output.stderr.contains("Warning: Skipped 'https://bad.example/path' (line 2:"))
-    #expect(try Self.changes(simulator) == ["/adddomainalias good.example"])
+    let error = Self.json(output.stdout)["error"] as? [String: Any] ?? [:]
+    #expect(error["code"] as? String == "invalid_desired_list")
+    let entries = (error["details"] as? [String: Any])?["invalid_entries"] as? [[String: Any]] ?? []
+    #expect(entries.compactMap { $0["location"] as? String } == ["line 2", "line 3"])
+    #expect(output.stderr.contains("nothing was sent: line 2: 'https://bad.example/path' is not a domain name"))
+    #expect(output.stderr.contains("(1 more unreadable entry after it)"))
+    #expect(try simulator.requests().isEmpty)
   }
 
   @Test func aBrokenJSONArrayStopsBeforeAnyChange() throws {
-    let simulator = try SyncSimulator()
+    let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let output = try simulator.closte(["domain", "sync", "--format=json"], input: #"["a.example", "b.example""#)
     #expect(output.status == 2)
@@ -153,7 +153,7 @@ import Testing
   }
 
   @Test func streamPrintsEachResultAsAJSONLineThenTheSummary() throws {
-    let simulator = try SyncSimulator([], seed: ["keep.example"])
+    let simulator = try SimulatorProcess([], seed: ["keep.example"])
     defer { simulator.stop() }
     let output = try simulator.closte(["domain", "sync", "--stream"], input: "keep.example\na.example\nb.example\n")
     #expect(output.status == 0, "\(output.stderr)")
@@ -167,7 +167,7 @@ import Testing
   }
 
   @Test func positionalDomainsAndRPCArgsAreTheDesiredList() throws {
-    let simulator = try SyncSimulator()
+    let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let argv = try simulator.closte(["domain", "sync", "a.example", "b.example", "--format=json"])
     #expect(argv.status == 0, "\(argv.stderr)")
@@ -195,7 +195,7 @@ import Testing
   }
 
   @Test func aRateLimitSlowsTheBatchInsteadOfRetryingBlindly() throws {
-    let simulator = try SyncSimulator(["--rate-limit=20", "--latency=10"])
+    let simulator = try SimulatorProcess(["--rate-limit=20", "--latency=10"])
     defer { simulator.stop() }
     let domains = (1...80).map { "site-\($0).example" }
     let output = try simulator.closte(
@@ -205,23 +205,23 @@ import Testing
     #expect(try simulator.domains().count == 80)
     // Requests answered 429 stay few: the batch paced itself near the limit instead of each
     // request retrying on its own (16 in parallel without pacing would meet hundreds).
-    let byStatus = try simulator.stats()["by_status"] as? [String: Int] ?? [:]
-    #expect(byStatus["200"] == 81)
-    #expect((byStatus["429"] ?? 0) >= 1)
-    #expect((byStatus["429"] ?? 0) <= 30)
+    let byStatus = try simulator.stats()["by_status"]
+    #expect(byStatus?["200"]?.intValue == 81)
+    #expect((byStatus?["429"]?.intValue ?? 0) >= 1)
+    #expect((byStatus?["429"]?.intValue ?? 0) <= 30)
     #expect(output.stderr.contains("answered 429"))
   }
 
   @Test func domainAddWithManyDomainsRunsInParallel() throws {
-    let simulator = try SyncSimulator(["--latency=100"])
+    let simulator = try SimulatorProcess(["--latency=100"])
     defer { simulator.stop() }
     let domains = (1...24).map { "many-\($0).example" }
     let output = try simulator.closte(["domain", "add"] + domains + ["--format=json", "--concurrency=8"])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(try simulator.domains().count == 24)
     let stats = try simulator.stats()
-    #expect((stats["max_in_flight"] as? Int ?? 0) > 1)
-    #expect((stats["max_in_flight"] as? Int ?? 0) <= 8)
+    #expect((stats["max_in_flight"]?.intValue ?? 0) > 1)
+    #expect((stats["max_in_flight"]?.intValue ?? 0) <= 8)
     // Rows still come in the order given.
     let rows = (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) as? [[String: Any]] ?? []
     #expect(rows.compactMap { $0["domain"] as? String } == domains)

@@ -6,7 +6,8 @@ import Testing
 @Suite struct SSLCheckEndToEndTests {
   enum Certificate: String, CaseIterable, Sendable {
     case valid, expired, notYetValid, wrongHost, selfSigned, wildcard, wildcardApex, wildcardTwoLabels
-    case expiringSoon, otherAuthority, tls12Only, tls13Only, clientCertificateRequired
+    case expiringSoon, otherAuthority, tls12Only, tls13Only, clientCertificateRequired, clientAuthOnly
+    case serverAndClientAuth
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
@@ -31,6 +32,8 @@ import Testing
     Case(certificate: .tls12Only, domain: "shop.example.test", reason: nil, protocolVersion: "TLSv1.2"),
     Case(certificate: .tls13Only, domain: "shop.example.test", reason: nil, protocolVersion: "TLSv1.3"),
     Case(certificate: .clientCertificateRequired, domain: "shop.example.test", reason: .handshakeFailed),
+    Case(certificate: .clientAuthOnly, domain: "shop.example.test", reason: .wrongPurpose),
+    Case(certificate: .serverAndClientAuth, domain: "shop.example.test", reason: nil),
   ]
 
   /// Makes the certificate of `kind` and starts a server for it.
@@ -68,6 +71,10 @@ import Testing
     case .clientCertificateRequired:
       issued = try pki.issue("valid", names: names)
       extra = ["-tls1_2", "-Verify", "1"]
+    case .clientAuthOnly:
+      issued = try pki.issue("client", names: names, extensions: ["extendedKeyUsage=clientAuth"])
+    case .serverAndClientAuth:
+      issued = try pki.issue("both", names: names, extensions: ["extendedKeyUsage=serverAuth,clientAuth"])
     }
     return (try OpenSSLServer(cert: issued.cert, key: issued.key, extra: extra), issued.cert)
   }

@@ -6,16 +6,29 @@ import Foundation
 #endif
 
 /// A `closte-simulator` started by one test on a free loopback port, stopped by `stop()` (or when
-/// released). Its control API gives the counters and the request log that prove what closte sent.
+/// released), with a temporary folder of its own (for a seed, a site's wp-config.php, lists) removed
+/// with it. Its control API gives the counters and the request log that prove what closte sent.
 final class SimulatorProcess: @unchecked Sendable {
   static let key = "sim-key-0042-canary"
 
   let process = Process()
   let port: Int
+  let key: String
+  let folder: URL
 
-  init(_ arguments: [String] = [], key: String = SimulatorProcess.key) throws {
+  /// Starts it with `arguments` (faults), accepting `key`, holding the aliases of `seed` at first.
+  init(_ arguments: [String] = [], key: String = SimulatorProcess.key, seed: [String] = []) throws {
+    self.key = key
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("closte-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var extra: [String] = []
+    if !seed.isEmpty {
+      let file = folder.appendingPathComponent("seed.txt")
+      try Data(seed.joined(separator: "\n").utf8).write(to: file)
+      extra.append("--seed=\(file.path)")
+    }
     process.executableURL = URL(fileURLWithPath: BinaryRunner.simulator)
-    process.arguments = ["--port=0", "--key=\(key)", "--quiet"] + arguments
+    process.arguments = ["--port=0", "--key=\(key)", "--quiet"] + extra + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
@@ -34,6 +47,7 @@ final class SimulatorProcess: @unchecked Sendable {
     }
     guard box.wait(seconds: 10), let line = box.value?.split(separator: "\n").first, let port = Int(line) else {
       process.terminate()
+      try? FileManager.default.removeItem(at: folder)
       throw SimulatorFailure("the simulator did not print its port")
     }
     self.port = port
@@ -43,8 +57,9 @@ final class SimulatorProcess: @unchecked Sendable {
 
   var url: String { "http://127.0.0.1:\(port)" }
 
-  /// SIGTERM, then SIGKILL after 5 seconds: a test never waits on a simulator for ever.
+  /// SIGTERM, then SIGKILL after 5 seconds: a test never waits on a simulator for ever. Its folder goes too.
   func stop() {
+    defer { try? FileManager.default.removeItem(at: folder) }
     guard process.isRunning else { return }
     process.terminate()
     let deadline = Date().addingTimeInterval(5)
@@ -63,6 +78,42 @@ final class SimulatorProcess: @unchecked Sendable {
   }
   func seed(_ names: [String]) throws { _ = try fetch("POST", "/_simulator/seed", body: names.joined(separator: "\n")) }
   func count(_ name: String) throws -> Int { try stats()[name]?.intValue ?? -1 }
+  /// Changes faults while it runs (`latency=50&refuse=a.example`).
+  func setFaults(_ query: String) throws { _ = try fetch("POST", "/_simulator/faults?" + query) }
+
+  /// The environment a closte run against this simulator needs: its key and URL.
+  var environment: [String: String] {
+    ["CLOSTE_CLIENT_API_KEY": key, "CLOSTE_API_URL": url, "PATH": "/usr/bin:/bin", "HOME": folder.path]
+  }
+
+  /// Runs closte with this simulator's URL and key, in its folder (or `currentDirectory`).
+  func closte(_ arguments: [String], input: String = "", currentDirectory: String? = nil) throws -> BinaryRunner.Output
+  {
+    try BinaryRunner.run(
+      arguments, input: input, environment: environment, currentDirectory: currentDirectory ?? folder.path)
+  }
+
+  /// A wp-config.php for a network on `networkDomain`, in `site/` of this simulator's folder; returns that folder.
+  func writeConfig(networkDomain: String) throws -> String {
+    let site = folder.appendingPathComponent("site")
+    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+    let config = """
+      <?php
+      define( 'MULTISITE', true );
+      define( 'SUBDOMAIN_INSTALL', false );
+      define( 'DOMAIN_CURRENT_SITE', '\(networkDomain)' );
+      $table_prefix = 'wp_';
+      """
+    try Data(config.utf8).write(to: site.appendingPathComponent("wp-config.php"))
+    return site.path
+  }
+
+  /// A file in this simulator's folder; returns its path.
+  func writeFile(_ name: String, _ text: String) throws -> String {
+    let file = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    return file.path
+  }
 
   /// One control request, bounded to 10 seconds.
   func fetch(_ method: String, _ path: String, body: String = "") throws -> String {

@@ -41,12 +41,14 @@ final class TestPKI {
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
   /// A certificate for `names` (the first is the common name) signed by this CA, valid from
-  /// `start` to `end` (`YYYYMMDDHHMMSSZ`) or for `days` from now. Returns (certificate, key) paths.
+  /// `start` to `end` (`YYYYMMDDHHMMSSZ`) or for `days` from now, with `more` extension lines
+  /// (`extendedKeyUsage=clientAuth`). Returns (certificate, key) paths.
   @discardableResult
   func issue(
-    _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil
+    _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil,
+    extensions more: [String] = []
   ) throws -> (cert: String, key: String) {
-    let (key, request, extensions) = try leafRequest(label, names: names)
+    let (key, request, extensions) = try leafRequest(label, names: names, extensions: more)
     let cert = path("\(label).pem")
     var arguments = [
       "ca", "-batch", "-notext", "-config", path("ca.cnf"), "-cert", caFile, "-keyfile", path("ca.key"),
@@ -62,15 +64,15 @@ final class TestPKI {
   }
 
   /// A key, a certificate request for `names` (the first is the common name) and the extension file
-  /// with their subject alternative names.
-  private func leafRequest(_ label: String, names: [String]) throws -> (
+  /// with their subject alternative names and `more` extension lines.
+  private func leafRequest(_ label: String, names: [String], extensions more: [String] = []) throws -> (
     key: String, request: String, extensions: String
   ) {
     let key = path("\(label).key")
     let request = path("\(label).csr")
     let extensions = path("\(label).ext")
-    try Data("subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))\n".utf8)
-      .write(to: URL(fileURLWithPath: extensions))
+    let lines = ["subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))"] + more
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: extensions))
     try Self.openssl([
       "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
       "-out", request, "-subj", "/CN=\(names[0])",

@@ -40,7 +40,8 @@ public enum ArgvParser {
     if case .bool(true)? = assoc["help"] {
       invocation = Invocation(command: "help", args: command.split(separator: " ").map(String.init))
     }
-    invocation.path = invocation.string("path")
+    // A bare `--path` is an empty one, which the locator refuses (as WP-CLI does).
+    invocation.path = assoc["path"] == .bool(true) ? "" : invocation.string("path")
     invocation.config = invocation.string("config") ?? invocation.string("config-file")
     return invocation
   }

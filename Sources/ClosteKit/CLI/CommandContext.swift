@@ -14,8 +14,8 @@ public final class CommandContext: @unchecked Sendable {
     self.runtime = runtime
     self.isRPC = isRPC
     self.diagnostics = Diagnostics(
-      sink: runtime.stderr, redactor: runtime.redactor,
-      quiet: (try invocation.flag("quiet")) ?? false, debug: (try invocation.flag("debug")) ?? false)
+      sink: runtime.stderr, quiet: (try invocation.flag("quiet")) ?? false,
+      debug: (try invocation.flag("debug")) ?? false)
   }
 
   public var args: [String] { invocation.args }
@@ -34,9 +34,7 @@ public final class CommandContext: @unchecked Sendable {
     let path = try configPath()
     let redactor = runtime.redactor
     let config = try runtime.configCache.config(at: path, environment: runtime.environment) { parsed in
-      for item in parsed.items where ConfigSecrets.isSecret(item.name) {
-        if case .string(let value)? = item.value { redactor.register(value) }
-      }
+      for value in ConfigSecrets.secretValues(parsed.items) { redactor.register(value) }
     }
     return config
   }

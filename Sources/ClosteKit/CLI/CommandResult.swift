@@ -24,6 +24,9 @@ public struct CommandResult: Sendable {
   /// True when the exit status is itself the answer (`config has`, `domain status`): a 1 then means
   /// "no" or "not yet", not a failure, so an rpc answer is still `ok`.
   public var exitStatusIsAnswer = false
+  /// The secrets this result shows because the user asked for them (`config get|list --reveal`):
+  /// the scrubber leaves exactly these, in this answer only.
+  public var revealed: Set<String> = []
 
   public init(
     data: JSONValue, rendering: Rendering, warnings: [String] = [], failure: ClosteError? = nil,
@@ -34,6 +37,25 @@ public struct CommandResult: Sendable {
     self.warnings = warnings
     self.failure = failure
     self.exitStatus = exitStatus ?? failure?.exitStatus ?? .success
+  }
+
+  /// The result with every secret masked in its values, rows, text and warnings, but `revealed`.
+  public func scrubbed(by redactor: SecretRedactor) -> CommandResult {
+    guard !redactor.isEmpty else { return self }
+    var copy = self
+    copy.data = redactor.redact(data, revealing: revealed)
+    switch rendering {
+    case .items(let rows, let fields):
+      copy.rendering = .items(rows.map { redactor.redact($0, revealing: revealed) }, defaultFields: fields)
+    case .item(let object, let fields):
+      copy.rendering = .item(redactor.redact(object, revealing: revealed), defaultFields: fields)
+    case .text(let text): copy.rendering = .text(redactor.redact(text, revealing: revealed))
+    case .success(let message): copy.rendering = .success(redactor.redact(message))
+    case .none: break
+    }
+    copy.warnings = warnings.map { redactor.redact($0) }
+    copy.failure = failure?.scrubbed(by: redactor)
+    return copy
   }
 
   public static func items(_ rows: [JSONObject], fields: [String], warnings: [String] = []) -> CommandResult {

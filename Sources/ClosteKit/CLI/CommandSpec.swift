@@ -8,12 +8,14 @@ public struct CommandSpec: Sendable {
   public let options: [OptionSpec]
   public let description: String
   public let examples: [Example]
+  /// How the command line is checked: closte's way, or WP-CLI's for a drop-in of a `wp` command.
+  public let parameterStyle: ParameterStyle
   /// Whether the command reads no config at all (like `version`): it then ignores `--path`.
   public let run: @Sendable (CommandContext) async throws -> CommandResult
 
   public init(
     name: String, summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
-    description: String = "", examples: [Example] = [],
+    description: String = "", examples: [Example] = [], parameterStyle: ParameterStyle = .closte,
     run: @escaping @Sendable (CommandContext) async throws -> CommandResult
   ) {
     self.name = name
@@ -22,6 +24,7 @@ public struct CommandSpec: Sendable {
     self.options = options
     self.description = description
     self.examples = examples
+    self.parameterStyle = parameterStyle
     self.run = run
   }
 
@@ -49,6 +52,19 @@ public struct CommandSpec: Sendable {
         hint: "Usage: \(synopsis)")
     }
   }
+}
+
+/// How a command's options and arguments are checked.
+public enum ParameterStyle: Sendable, Equatable {
+  /// closte's checks: an unknown option or a bad value is a usage error (exit 2) with a hint.
+  case closte
+  /// WP-CLI's synopsis checks (`WPCLISynopsisCheck`), for a drop-in of a `wp` command: its words,
+  /// exit 1 on any error, and `--format`/`--fields` only where the command declares them.
+  case wpCLI
+  /// A WP-CLI command without a synopsis (`wp config path`): WP-CLI checks nothing, so neither does closte.
+  case wpCLIUnchecked
+
+  public var isWPCLI: Bool { self != .closte }
 }
 
 public struct ArgumentSpec: Sendable {

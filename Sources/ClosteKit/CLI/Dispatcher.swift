@@ -25,15 +25,35 @@ public struct Dispatcher: Sendable {
       guard let spec = table.spec(named: invocation.command) else {
         throw ClosteError.unknownCommand(invocation.command)
       }
-      try validateOptions(invocation, for: spec)
-      try spec.validatePositionals(invocation.args)
-      let context = try CommandContext(invocation: invocation, runtime: runtime, isRPC: isRPC)
-      return .result(try await spec.run(context))
-    } catch let error as ClosteError {
-      return .failure(redacted(error, runtime.redactor))
+      var checked = invocation
+      var warnings: [String] = []
+      if spec.parameterStyle.isWPCLI {
+        switch try WPCLISynopsisCheck.check(invocation, spec: spec) {
+        case .usage(let line):
+          if isRPC { throw WPCLISynopsisCheck.failure(line) }
+          return .result(CommandResult(data: .null, rendering: .text(line + "\n"), exitStatus: .failure))
+        case .run(let cleaned, let checkWarnings):
+          checked = cleaned
+          warnings = checkWarnings
+        }
+      } else {
+        try validateOptions(invocation, for: spec)
+        try spec.validatePositionals(invocation.args)
+      }
+      let context = try CommandContext(invocation: checked, runtime: runtime, isRPC: isRPC)
+      var result = try await spec.run(context)
+      result.warnings = warnings + result.warnings
+      // Scrubbed here, before any format lays the values out (wraps a cell, keeps a first line,
+      // quotes): after that, a secret may no longer be whole to be recognised.
+      return .result(result.scrubbed(by: runtime.redactor))
+    } catch var error as ClosteError {
+      // A drop-in for a `wp` command exits 1 on every error, as `WP_CLI::error` does.
+      if table.spec(named: invocation.command)?.parameterStyle.isWPCLI == true, error.exitStatus == .usage {
+        error.exitStatus = .failure
+      }
+      return .failure(error.scrubbed(by: runtime.redactor))
     } catch {
-      return .failure(
-        redacted(ClosteError(.internalError, "Unexpected failure: \(error)"), runtime.redactor))
+      return .failure(ClosteError(.internalError, "Unexpected failure: \(error)").scrubbed(by: runtime.redactor))
     }
   }
 
@@ -55,12 +75,5 @@ public struct Dispatcher: Sendable {
         throw ClosteError.invalidArguments("--\(name) needs a value, as --\(name)=<\(option.valueName ?? "value")>.")
       }
     }
-  }
-
-  private func redacted(_ error: ClosteError, _ redactor: SecretRedactor) -> ClosteError {
-    var copy = error
-    copy.message = redactor.redact(error.message)
-    copy.hint = error.hint.map(redactor.redact)
-    return copy
   }
 }

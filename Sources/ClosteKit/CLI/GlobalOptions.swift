@@ -2,6 +2,7 @@
 public enum GlobalOptions {
   public static let all: [OptionSpec] = [
     OptionSpec("path", value: "dir", "WordPress root; wp-config.php is looked for there, then in its parent."),
+    OptionSpec("url", value: "url", "The site the command is for, as WP-CLI's --url=<url>."),
     OptionSpec("config", value: "file", "An explicit wp-config.php (wins over --path)."),
     OptionSpec("config-file", value: "file", "The same as --config, as WP-CLI's config commands spell it."),
     OptionSpec(

@@ -5,9 +5,11 @@ import Foundation
 /// the real one. Shared by every request of an rpc stream.
 public final class Runtime: @unchecked Sendable {
   public let environment: [String: String]
+  /// The working directory; empty when it no longer exists (deleted or moved away).
   public let currentDirectory: String
-  public let stdout: OutputSink
-  public let stderr: OutputSink
+  /// Standard output and standard error, behind the scrubber: whatever is written here is scrubbed.
+  public let stdout: ScrubbingSink
+  public let stderr: ScrubbingSink
   public let stdin: InputSource
   public let clock: ClosteClock
   public let redactor: SecretRedactor
@@ -19,24 +21,44 @@ public final class Runtime: @unchecked Sendable {
   ) {
     self.environment = environment
     self.currentDirectory = currentDirectory
-    self.stdout = stdout
-    self.stderr = stderr
+    self.stdout = stdout as? ScrubbingSink ?? ScrubbingSink(stdout, redactor: redactor)
+    self.stderr = stderr as? ScrubbingSink ?? ScrubbingSink(stderr, redactor: redactor)
     self.stdin = stdin
     self.clock = clock
     self.redactor = redactor
     self.configCache = WPConfigCache()
     if let key = environment["CLOSTE_CLIENT_API_KEY"] { redactor.register(key) }
+    // CLOSTE_API_URL, or a proxy variable, may carry a password.
+    for value in environment.values { redactor.registerURLPasswords(in: value) }
+  }
+
+  /// Writes out what the scrubber held back on both streams: the end of a run or of an rpc answer.
+  public func flush() {
+    stdout.flush()
+    stderr.flush()
   }
 
   /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.
   public static func process() -> Runtime {
+    // A file size limit (ulimit -f) makes a write fail with EFBIG instead of killing the process.
+    _ = signal(SIGXFSZ, SIG_IGN)
     // A closed standard output is seen as EPIPE by the writers (and ends the command with a failure),
     // instead of a SIGPIPE that some libraries ignore and others do not.
     _ = signal(SIGPIPE, SIG_IGN)
     return Runtime(
       environment: ProcessInfo.processInfo.environment,
-      currentDirectory: FileManager.default.currentDirectoryPath,
+      currentDirectory: workingDirectory() ?? "",
       stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))
+  }
+}
+
+extension Runtime {
+  /// `getcwd(3)`: nil when the working directory was deleted or moved away (never `/` instead).
+  public static func workingDirectory() -> String? {
+    guard let buffer = getcwd(nil, 0) else { return nil }
+    defer { free(buffer) }
+    let path = String(cString: buffer)
+    return path.hasPrefix("/") ? path : nil
   }
 }
 

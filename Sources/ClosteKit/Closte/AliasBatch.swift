@@ -52,7 +52,7 @@ public enum AliasBatch {
   public static func plan(_ operations: [AliasOperation], current: [ClosteAlias]) -> (
     send: [AliasOperation], settled: [AliasResult]
   ) {
-    let present = Set(current.map(\.domain))
+    let present = Set(current.map { DomainName.comparisonKey($0.domain) })  // Closte may list Unicode
     var seen: Set<String> = []
     var send: [AliasOperation] = []
     var settled: [AliasResult] = []
@@ -94,7 +94,14 @@ public enum AliasBatch {
       case .add: reply = try await client.addAlias(operation.domain)
       case .remove: reply = try await client.removeAlias(operation.domain)
       }
-      if reply.success { return AliasResult(operation, operation.kind == .add ? .added : .removed) }
+      if reply.success {
+        guard let other = reply.otherDomain(than: operation.domain) else {
+          return AliasResult(operation, operation.kind == .add ? .added : .removed)
+        }
+        // A success for another name confirms nothing about this one: Closte's list decides.
+        return try await listDecides(
+          operation, client: client, changedNow: true, failure: .apiUnconfirmed(operation, named: other))
+      }
       let message = (reply.error ?? "").lowercased()
       let saysDone =
         operation.kind == .add
@@ -104,16 +111,26 @@ public enum AliasBatch {
       guard reply.attempts > 1 || saysDone, refusal.code != .apiUnauthorized else {
         return AliasResult(operation, .failed, error: refusal)
       }
-      let present = try await client.listDomains().contains { $0.domain == operation.domain.name }
-      switch (operation.kind, present) {
-      case (.add, true): return AliasResult(operation, reply.attempts > 1 ? .added : .exists)
-      case (.remove, false): return AliasResult(operation, reply.attempts > 1 ? .removed : .absent)
-      default: return AliasResult(operation, .failed, error: refusal)
-      }
+      return try await listDecides(operation, client: client, changedNow: reply.attempts > 1, failure: refusal)
     } catch let error as ClosteError {
       return AliasResult(operation, .failed, error: error)
     } catch {
       return AliasResult(operation, .failed, error: ClosteError(.internalError, "Unexpected failure: \(error)"))
+    }
+  }
+
+  /// What Closte's list says became of `operation`: done (`added`/`removed` when this run did it,
+  /// else `exists`/`absent`), or `failure`.
+  private static func listDecides(
+    _ operation: AliasOperation, client: ClosteClient, changedNow: Bool, failure: ClosteError
+  ) async throws -> AliasResult {
+    let present = try await client.listDomains().contains {
+      DomainName.comparisonKey($0.domain) == operation.domain.name
+    }
+    switch (operation.kind, present) {
+    case (.add, true): return AliasResult(operation, changedNow ? .added : .exists)
+    case (.remove, false): return AliasResult(operation, changedNow ? .removed : .absent)
+    default: return AliasResult(operation, .failed, error: failure)
     }
   }
 }

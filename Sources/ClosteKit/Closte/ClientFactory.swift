@@ -67,6 +67,7 @@ extension CommandContext {
       endpoint: endpoint, apiKey: key,
       transport: try transport ?? URLSessionTransport.make(maximumConnections: (try? batchConcurrency()) ?? 6),
       policy: policy,
-      clock: runtime.clock, timeout: timeout, observer: observer, debug: { diagnostics.debug($0) })
+      clock: runtime.clock, timeout: timeout, observer: observer, redactor: runtime.redactor,
+      debug: { diagnostics.debug($0) })
   }
 }

@@ -14,15 +14,19 @@ public struct ClosteClient: Sendable {
   public let observer: ClosteTrafficObserver?
   /// Where debug lines go (never given the key or a URL that holds it).
   public let debug: @Sendable (String) -> Void
+  /// The run's scrubber, which masks the key in a body before a preview of it is cut.
+  public let redactor: SecretRedactor
   private let apiKey: String
 
   public init(
     endpoint: ClosteEndpoint, apiKey: String, transport: HTTPTransport, policy: RetryPolicy = RetryPolicy(),
     clock: ClosteClock = SystemClock(), timeout: Double = 45, observer: ClosteTrafficObserver? = nil,
-    debug: @escaping @Sendable (String) -> Void = { _ in }
+    redactor: SecretRedactor = SecretRedactor(), debug: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.endpoint = endpoint
     self.apiKey = apiKey
+    self.redactor = redactor
+    redactor.register(apiKey)
     self.transport = transport
     self.policy = policy
     self.clock = clock
@@ -45,14 +49,17 @@ public struct ClosteClient: Sendable {
   /// The `domains` of a successful `/getdomains` answer; `api_bad_response` when it has none.
   public static func aliases(in reply: ClosteReply) throws -> [ClosteAlias] {
     guard let domains = reply.object["domains"] else {
-      throw ClosteError.apiBadResponse("it has no `domains` list", call: "/getdomains", body: reply.body)
+      throw ClosteError.apiBadResponse(
+        "it has no `domains` list", call: "/getdomains", body: reply.body, redactor: reply.redactor)
     }
     let entries: [JSONValue]
     switch domains {
     case .array(let list): entries = list
     case .object(let object): entries = object.map { $0.value }
     case .null: entries = []
-    default: throw ClosteError.apiBadResponse("`domains` is not a list", call: "/getdomains", body: reply.body)
+    default:
+      throw ClosteError.apiBadResponse(
+        "`domains` is not a list", call: "/getdomains", body: reply.body, redactor: reply.redactor)
     }
     return entries.compactMap(ClosteAlias.init(entry:))
   }
@@ -80,7 +87,7 @@ public struct ClosteClient: Sendable {
     policy.retriesRateLimits = false
     return ClosteClient(
       endpoint: endpoint, apiKey: apiKey, transport: transport, policy: policy, clock: clock, timeout: timeout,
-      observer: observer, debug: debug)
+      observer: observer, redactor: redactor, debug: debug)
   }
 
   // MARK: The one request-and-retry path
@@ -90,7 +97,7 @@ public struct ClosteClient: Sendable {
   /// be a refusal; throws `ClosteError` when there is no usable answer.
   public func perform(_ call: ClosteCall) async throws -> ClosteReply {
     let (response, attempts) = try await send(call)
-    return try ClosteReply(response: response, call: call, attempts: attempts)
+    return try ClosteReply(response: response, call: call, attempts: attempts, redactor: redactor)
   }
 
   /// The retry loop of `perform`: the first answer that is not retried, unread, with the number of
@@ -215,22 +222,27 @@ public struct ClosteReply: Sendable {
   public var body: [UInt8]
   /// How many attempts it took (more than 1: an earlier attempt may have landed).
   public var attempts: Int
+  /// The scrubber for a preview of `body` in an error.
+  let redactor: SecretRedactor
 
-  init(response: HTTPResponse, call: ClosteCall, attempts: Int) throws {
+  init(response: HTTPResponse, call: ClosteCall, attempts: Int, redactor: SecretRedactor) throws {
+    self.redactor = redactor
     let parsed = try? JSONParser.parse(response.body)
     // Not the API at all (a wrong path, a redirect): whatever the body says.
     if [404, 405, 410].contains(response.status) || (300...399).contains(response.status) {
-      throw ClosteError.apiBadResponse("HTTP \(response.status)", call: call.target, body: response.body)
+      throw ClosteError.apiBadResponse(
+        "HTTP \(response.status)", call: call.target, body: response.body, redactor: redactor)
     }
     guard case .object(let object)? = parsed else {
       if response.status == 401 || response.status == 403 {
         throw ClosteError.apiUnauthorized("HTTP \(response.status)")
       }
       let what = response.status == 200 ? "it is not a JSON object" : "HTTP \(response.status), not a JSON object"
-      throw ClosteError.apiBadResponse(what, call: call.target, body: response.body)
+      throw ClosteError.apiBadResponse(what, call: call.target, body: response.body, redactor: redactor)
     }
     guard let success = object["success"].map(ClosteAlias.truthy) else {
-      throw ClosteError.apiBadResponse("it has no `success` member", call: call.target, body: response.body)
+      throw ClosteError.apiBadResponse(
+        "it has no `success` member", call: call.target, body: response.body, redactor: redactor)
     }
     if response.status == 401 || response.status == 403 {
       throw ClosteError.apiUnauthorized(object["error"]?.stringValue ?? "HTTP \(response.status)")

@@ -40,11 +40,13 @@ extension ClosteError {
     ClosteError(.apiRefused, "Closte refused \(call): \(closteMessage)")
   }
 
-  public static func apiBadResponse(_ what: String, call: String, body: [UInt8]) -> ClosteError {
+  public static func apiBadResponse(
+    _ what: String, call: String, body: [UInt8], redactor: SecretRedactor
+  ) -> ClosteError {
     ClosteError(
       .apiBadResponse,
       "Closte's answer to \(call) is not what its API documents: \(what). "
-        + "First bytes: \(preview(body))",
+        + "First bytes: \(preview(body, redactor: redactor))",
       hint: "Check --api-url (or CLOSTE_API_URL): it must be the client API base, "
         + "https://app.closte.com/api/client.")
   }
@@ -92,13 +94,15 @@ extension ClosteError {
     seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
   }
 
-  /// The first bytes of a body, printable, for an error message (the caller's redactor masks the key).
-  static func preview(_ body: [UInt8]) -> String {
+  /// The first bytes of a body, printable, for an error message. Scrubbed whole first, then cut and
+  /// flattened: a key past the cut, or across a line break, is still whole when the scrubber sees it.
+  static func preview(_ body: [UInt8], redactor: SecretRedactor) -> String {
     if body.isEmpty { return "(empty body)" }
+    let masked = redactor.scrub(body, holdingBack: false).bytes
     var text = ""
-    for scalar in String(decoding: body.prefix(80), as: UTF8.self).unicodeScalars {
+    for scalar in String(decoding: masked.prefix(80), as: UTF8.self).unicodeScalars {
       text += scalar.value < 0x20 || scalar.value == 0x7F ? " " : String(scalar)
     }
-    return "'" + text + (body.count > 80 ? "...'" : "'")
+    return "'" + text + (masked.count > 80 ? "...'" : "'")
   }
 }

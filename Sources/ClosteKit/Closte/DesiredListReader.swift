@@ -6,9 +6,12 @@
 /// - `{` or `"`: JSON lines, one `{"domain": ..., "wildcard": ...}` object (or string) per line;
 /// - anything else: one domain per line; blank lines and lines starting with `#` are skipped.
 ///
-/// Every entry is normalised by the given function; an entry it refuses comes back as `.invalid`
-/// with its position and reason, and reading goes on. Only a JSON array that stops being JSON is
-/// fatal (`invalid_desired_list`, exit 2): after that, where the next entry starts is unknowable.
+/// Input is strict UTF-8: an entry with bytes that are not UTF-8 (a Latin-1 file), or with a byte
+/// order mark anywhere but the very start of the input, is refused rather than decoded into a
+/// look-alike name. Every entry is normalised by the given function; an entry it refuses comes back
+/// as `.invalid` with its position and reason, and reading goes on (so every bad line is known).
+/// Only a JSON array that stops being JSON is fatal (`invalid_desired_list`, exit 2): after that,
+/// where the next entry starts is unknowable.
 public final class DesiredListReader {
   public enum Format: String, Sendable {
     case lines
@@ -60,10 +63,10 @@ public final class DesiredListReader {
 
   private func detectFormat() throws {
     while buffer.count < 3 && !ended { fill() }
+    if buffer.starts(with: Self.byteOrderMark) {
+      start += 3  // a UTF-8 byte order mark, allowed as the very first bytes only
+    }
     while true {
-      if start + 3 <= buffer.count, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
-        start += 3  // a UTF-8 byte order mark
-      }
       while start < buffer.count, Self.isSpace(buffer[start]) && buffer[start] != 0x0A { start += 1 }
       if start < buffer.count, buffer[start] == 0x0A {
         start += 1
@@ -85,6 +88,9 @@ public final class DesiredListReader {
   private func nextLine(json: Bool) -> Item? {
     while let line = readLine() {
       position += 1
+      if let problem = Self.encodingProblem(line) {
+        return invalid(String(decoding: line, as: UTF8.self).trimmingSpaces, problem)
+      }
       let text = String(decoding: line, as: UTF8.self).trimmingSpaces
       if text.isEmpty || (!json && text.hasPrefix("#")) { continue }
       if !json { return entry(text, raw: text) }
@@ -145,11 +151,13 @@ public final class DesiredListReader {
         fill()
         continue
       }
+      let problem = Self.encodingProblem(buffer[start..<parsed.end])
       let raw = String(decoding: buffer[start..<parsed.end], as: UTF8.self)
       start = parsed.end
       compact()
       position += 1
       (needsSeparator, afterComma) = (true, false)
+      if let problem { return invalid(raw, problem) }
       return entry(from: parsed.value, raw: raw)
     }
   }
@@ -183,6 +191,9 @@ public final class DesiredListReader {
   }
 
   private func entry(_ name: String, raw: String) -> Item {
+    if name.unicodeScalars.contains("\u{FEFF}") {
+      return invalid(raw, "it holds a byte order mark (U+FEFF), which only the very start of the list may have")
+    }
     do {
       return .entry(try normalize(name))
     } catch let error as ClosteError {
@@ -233,6 +244,30 @@ public final class DesiredListReader {
     if start > chunkSize && start * 2 > buffer.count {
       buffer.removeFirst(start)
       start = 0
+    }
+  }
+
+  private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Why an entry's bytes cannot be read as they are: not UTF-8, or a byte order mark inside.
+  private static func encodingProblem(_ bytes: ArraySlice<UInt8>) -> String? {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar == "\u{FEFF}" {
+          return "it holds a byte order mark (U+FEFF), which only the very start of the list may have"
+        }
+        offset += UTF8.width(scalar)
+      case .emptyInput:
+        return nil
+      case .error:
+        let byte = bytes[bytes.startIndex + min(offset, bytes.count - 1)]
+        return "byte \(offset + 1) (0x\(String(byte, radix: 16, uppercase: true))) is not UTF-8: the list must be "
+          + "UTF-8 (a Latin-1 file, say, must be converted first)"
+      }
     }
   }
 

@@ -58,22 +58,24 @@ public struct SyncPlan: Sendable {
   public var entries: [Entry]
   /// Entries of the desired list that repeated an earlier one (counted, not listed).
   public var duplicates: Int
+  /// The guard against mass removal that refuses this plan (`RemovalGuard`), if any.
+  public var stoppedBy: ClosteError?
 
   public init(entries: [Entry], duplicates: Int = 0) {
     self.entries = entries
     self.duplicates = duplicates
   }
 
-  /// Builds the plan while reading the desired list. `current` is Closte's list of names
-  /// (normalised), `protected` the names that must never be removed.
+  /// Builds the plan from the desired list, read whole first (`DesiredList`). `current` is Closte's
+  /// list of names (normalised), `protected` the names that must never be removed.
   public static func build(
-    desired reader: DesiredListReader, current: [String], prune: Bool, protected: Set<String>
-  ) throws -> SyncPlan {
+    desired items: some Sequence<DesiredListReader.Item>, current: [String], prune: Bool, protected: Set<String>
+  ) -> SyncPlan {
     var remaining = Set(current)
     var seen = Set<String>()
     var entries: [Entry] = []
     var duplicates = 0
-    while let item = try reader.next() {
+    for item in items {
       switch item {
       case .entry(let name):
         guard seen.insert(name).inserted else {

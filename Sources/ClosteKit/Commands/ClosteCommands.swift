@@ -63,15 +63,18 @@ public enum ClosteCommands {
           + "(only for a main domain: example.com, example.co.uk) or never. Default: the request's "
           + "settings.auto_create_www_subdomain, else never.",
         choices: WWWPolicy.allCases.map(\.rawValue)),
-      SyncCommands.concurrencyOption,
+      SyncCommands.concurrencyOption, CommandContext.lockTimeoutOption,
     ],
     description: """
-      Every domain is checked first (lower case, one trailing dot dropped, internationalised names to \
-      punycode, a wildcard only as the whole leftmost label); one invalid domain stops the command with \
+      Every domain is checked first, as UTS #46 processing (non-transitional) and IDNA2008 say: lower case, \
+      one trailing dot dropped, internationalised names to punycode, invisible and look-alike characters \
+      mapped or refused; a wildcard only as the whole leftmost label. One invalid domain stops the command with \
       invalid_domain (exit 2) before anything is sent. Then Closte's list is read once and only the missing \
       aliases are added (wildcard=1 for *. names). One row per domain: action added, exists or failed. \
-      Exit 1 when any failed; the others are still applied and reported. Each result is logged to \
-      wu-logs/integration-closte.log and wu-logs/domain-<domain>.log.
+      Exit 1 when any failed; the others are still applied and reported. A success that names another \
+      domain is checked against Closte's list (api_unconfirmed when the list disagrees). Each result is \
+      logged to wu-logs/integration-closte.log and wu-logs/domain-<domain>.log. Another run changing this \
+      site's aliases is waited for at most --lock-timeout seconds (then lock_busy).
       """,
     examples: [
       Example("Add a mapped domain and its www twin", "closte domain add example.com --www=always"),
@@ -87,10 +90,11 @@ public enum ClosteCommands {
   static let domainRemove = CommandSpec(
     name: "domain remove", summary: "Remove domain aliases from Closte (those not there are left alone).",
     arguments: [ArgumentSpec("domain", "A domain or wildcard alias to remove.", repeating: true)],
-    options: [SyncCommands.concurrencyOption],
+    options: [SyncCommands.concurrencyOption, CommandContext.lockTimeoutOption],
     description: """
       Domains are checked as for `domain add`, Closte's list is read once, and only aliases Closte has are \
-      removed. One row per domain: action removed, absent or failed. Exit 1 when any failed.
+      removed. One row per domain: action removed, absent or failed. Exit 1 when any failed. Another run \
+      changing this site's aliases is waited for at most --lock-timeout seconds (then lock_busy).
       """,
     examples: [
       Example("Remove an alias", "closte domain remove example.com"),
@@ -143,6 +147,9 @@ public enum ClosteCommands {
   static func applyBatch(_ operations: [AliasOperation], context: CommandContext) async throws -> CommandResult {
     let client = try context.closteClient()
     let log = ActivityLog(context: context)
+    // Held from the read of Closte's list to the last change: another changing run waits.
+    let lock = try await context.changeLock()
+    defer { lock.release() }
     let current: [ClosteAlias]
     do {
       current = try await client.listDomains()

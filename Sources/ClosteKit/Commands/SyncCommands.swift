@@ -26,8 +26,17 @@ public enum SyncCommands {
         "prune",
         "Also remove the aliases Closte has that are not in the list. The network's own DOMAIN_CURRENT_SITE is "
           + "never removed, and an empty list is refused."),
-      OptionSpec("dry-run", "Print the plan and change nothing."),
-      concurrencyOption,
+      OptionSpec(
+        "max-removals", value: "n|p%|all",
+        "With --prune: refuse a plan that removes more aliases than this (sync_too_many_removals): a number, a "
+          + "percentage of Closte's aliases, or all. Default: \(RemovalGuard.defaultCount), or "
+          + "\(Int(RemovalGuard.defaultPercent))% of Closte's aliases when that is more."),
+      OptionSpec(
+        "allow-remove-all",
+        "With --prune: allow a plan that leaves Closte with nothing but the network's own domain (refused by "
+          + "default: sync_would_remove_all)."),
+      OptionSpec("dry-run", "Print the plan and change nothing; say which guard would refuse applying it."),
+      concurrencyOption, CommandContext.lockTimeoutOption,
       OptionSpec(
         "stream",
         "Print each result as one JSON line as soon as it is known, then the summary as the last line "
@@ -36,17 +45,22 @@ public enum SyncCommands {
     description: """
       The desired list is one domain per line (blank lines and # comments skipped), a JSON array of \
       strings, or JSON lines of {"domain": "example.com", "wildcard": false} (wildcard true adds the *. \
-      prefix); the format is told from the first character. Every entry is validated and normalised as \
-      `domain add` does (lower case, punycode, one trailing dot dropped); invalid entries are reported as \
-      action invalid, never sent, and make the exit status 2 once the rest is applied. Duplicates count once.
+      prefix); the format is told from the first character. The whole list is read before anything is sent, \
+      and every entry is validated and normalised as `domain add` does (lower case, punycode, one trailing \
+      dot dropped). One unreadable entry (not UTF-8, a byte order mark past the start, a JSON value cut \
+      short, not a domain name) refuses the whole run: invalid_desired_list, exit 2, naming its line. \
+      Duplicates count once.
 
       The plan compares the list with Closte's (one read of /getdomains): add (missing on Closte), keep \
       (already there), remove (on Closte, not in the list; only with --prune), ignore (the same without \
       --prune: left alone), protect (the network's own DOMAIN_CURRENT_SITE from wp-config.php, never \
-      removed). --dry-run prints that plan. Otherwise the adds and removes are sent in parallel, and each \
-      result is one row: added, removed, kept, ignored, protected, invalid, or failed with the error; then \
-      a summary. Exit 1 when any failed: the others are still applied, and running the same command again \
-      finishes the job (it is idempotent).
+      removed). --prune refuses a plan that would leave Closte with nothing but that domain \
+      (sync_would_remove_all; --allow-remove-all allows it) or that removes more than --max-removals \
+      (sync_too_many_removals); --dry-run prints the plan and which guard would refuse it. Otherwise the \
+      adds and removes are sent in parallel, and each result is one row: added, removed, kept, ignored, \
+      protected, or failed with the error; then a summary. Exit 1 when any failed: the others are still applied, and running the same command again \
+      finishes the job (it is idempotent). Applying waits at most --lock-timeout seconds for another run \
+      changing this site's aliases (then lock_busy); a dry run takes no lock.
 
       Progress goes to standard error: a live bar on a terminal, a line every 5 seconds otherwise. With \
       --format=json the answer is {"dry_run", "prune", "summary", "results"}, as the rpc data is; with \
@@ -82,6 +96,7 @@ struct DomainSyncCommand {
   let dryRun: Bool
   let stream: Bool
   let json: Bool
+  let removalGuard: RemovalGuard
 
   init(context: CommandContext) throws {
     self.context = context
@@ -94,14 +109,29 @@ struct DomainSyncCommand {
       throw ClosteError.invalidArguments("--stream prints JSON lines: use it with --format=json, or alone.")
     }
     json = format == "json" || stream
+    removalGuard = RemovalGuard(
+      limit: try RemovalGuard.limit(parsing: invocation.string("max-removals")),
+      allowRemoveAll: try invocation.flag("allow-remove-all") ?? false)
   }
 
   func run() async throws -> CommandResult {
     let runner = try context.batchRunner()
     let source = try desiredList()
     let protected = try networkDomain()
+    // The whole list is read, and refused when any entry is unreadable, before any request.
+    let reader = DesiredListReader(source: source) { try DomainName(validating: $0).name }
+    let desired = try DesiredList.read(reader)
+    if prune && desired.names.isEmpty {
+      throw ClosteError(
+        .syncEmptyList, "The desired list has no domain: with --prune, that would remove every alias.",
+        hint: "Check the list; to remove aliases on purpose, use `closte domain remove <domain>...`.",
+        exitStatus: .usage)
+    }
     let client = try context.closteClient()
     let log = ActivityLog(context: context)
+    // Applying holds the lock of changing runs from the read of Closte's list to the last change.
+    let lock = dryRun ? nil : try await context.changeLock()
+    defer { lock?.release() }
     let current: [String]
     do {
       current = try await client.aliasNames()
@@ -109,24 +139,21 @@ struct DomainSyncCommand {
       log.integration(.error, "Sync: could not read Closte's alias list: \(error.message)")
       throw error
     }
-    let reader = DesiredListReader(source: source) { try DomainName(validating: $0).name }
-    var plan = try SyncPlan.build(desired: reader, current: current, prune: prune, protected: protected)
-    if prune && !plan.entries.contains(where: { $0.action == .add || $0.action == .keep }) {
-      throw ClosteError(
-        .syncEmptyList, "The desired list has no valid domain: with --prune, that would remove every alias.",
-        hint: "Check the list; to remove aliases on purpose, use `closte domain remove <domain>...`.",
-        exitStatus: .usage)
+    var plan = SyncPlan.build(desired: desired.items, current: current, prune: prune, protected: protected)
+    if prune { plan.stoppedBy = removalGuard.check(plan, total: current.count, protected: protected) }
+    if let refusal = plan.stoppedBy, !dryRun {
+      log.integration(.error, "Sync refused before any change: \(refusal.message)")
+      throw refusal
     }
     context.diagnostics.debug(
-      "Sync plan from a \(reader.format?.rawValue ?? "empty") list: "
+      "Sync plan from a \(desired.format?.rawValue ?? "empty") list: "
         + JSONWriter.encode(.object(plan.counts(applied: false))))
 
     let out = context.runtime.stdout
-    let redactor = context.runtime.redactor
     let streaming = stream && !context.isRPC
     if streaming {
       for entry in plan.entries where dryRun || !entry.action.changesCloste {
-        out.write(redactor.redact(SyncReport.line(SyncPlan.row(entry, applied: !dryRun))))
+        out.write(SyncReport.line(SyncPlan.row(entry, applied: !dryRun)))
       }
     }
     if !dryRun {
@@ -141,7 +168,7 @@ struct DomainSyncCommand {
       let statistics = await plan.apply(client: client, runner: runner) { entry, result in
         log.record(result)
         progress.record(success: result.action != .failed)
-        if streaming { out.write(redactor.redact(SyncReport.line(SyncPlan.row(entry, applied: true)))) }
+        if streaming { out.write(SyncReport.line(SyncPlan.row(entry, applied: true))) }
       }
       progress.finish()
       context.diagnostics.debug("Sync batch: \(statistics.summary)")
@@ -208,12 +235,7 @@ struct DomainSyncCommand {
 
   private func result(_ plan: SyncPlan, streaming: Bool) -> CommandResult {
     let applied = !dryRun
-    var warnings: [String] = []
-    let invalid = plan.entries.filter { $0.action == .invalid }
-    for entry in invalid.prefix(10) {
-      warnings.append("Skipped '\(entry.domain)' (\(entry.error ?? "invalid")).")
-    }
-    if invalid.count > 10 { warnings.append("Skipped \(invalid.count - 10) more invalid entries.") }
+    let warnings: [String] = []  // an unreadable list is refused before this, as a whole
     var failure: ClosteError?
     if applied, plan.failures > 0,
       let first = plan.entries.first(where: { $0.action.changesCloste && $0.applied == false })
@@ -223,14 +245,8 @@ struct DomainSyncCommand {
         "\(plan.failures) of \(plan.changes.count) changes failed; first: \(first.domain): \(first.error ?? "unknown error")",
         hint:
           "The other changes were applied. Run the same command again to finish: it only sends what is still missing.")
-    } else if !invalid.isEmpty {
-      failure = ClosteError(
-        .invalidDomain,
-        (invalid.count == 1
-          ? "1 entry of the desired list is not a domain name; it was skipped"
-          : "\(invalid.count) entries of the desired list are not domain names; they were skipped")
-          + (applied ? ", and the rest was applied." : "."),
-        hint: "Fix or remove them; the warnings and the rows with action invalid say which.", exitStatus: .usage)
+    } else if let refusal = plan.stoppedBy {
+      failure = refusal  // a dry run: the plan is shown, and exits as applying it would
     }
     let sentence = SyncReport.sentence(plan, applied: applied)
     if context.isRPC {
@@ -239,13 +255,12 @@ struct DomainSyncCommand {
         warnings: warnings, failure: failure)
     }
     let out = context.runtime.stdout
-    let redactor = context.runtime.redactor
     if streaming {
-      out.write(redactor.redact(SyncReport.line(SyncReport.head(plan, applied: applied, dryRun: dryRun, prune: prune))))
+      out.write(SyncReport.line(SyncReport.head(plan, applied: applied, dryRun: dryRun, prune: prune)))
       return CommandResult(data: .null, rendering: .none, warnings: warnings, failure: failure)
     }
     if json {
-      SyncReport.writeAnswer(plan, applied: applied, dryRun: dryRun, prune: prune, to: out, redactor: redactor)
+      SyncReport.writeAnswer(plan, applied: applied, dryRun: dryRun, prune: prune, to: out)
       return CommandResult(data: .null, rendering: .none, warnings: warnings, failure: failure)
     }
     context.diagnostics.info(sentence)

@@ -21,6 +21,15 @@ public struct ClosteError: Error, Equatable, Sendable {
     self.details = details
   }
 
+  /// The error with every secret in its message, hint and details masked.
+  public func scrubbed(by redactor: SecretRedactor) -> ClosteError {
+    var copy = self
+    copy.message = redactor.redact(message)
+    copy.hint = hint.map { redactor.redact($0) }
+    copy.details = details.map { redactor.redact($0) }
+    return copy
+  }
+
   /// The error as the `error` member of an rpc response or a `--format=json` answer.
   public var json: JSONValue {
     var object = JSONObject()

@@ -11,7 +11,8 @@ public protocol OutputSink: AnyObject, Sendable {
 }
 
 extension OutputSink {
-  public func write(_ text: String) { write(Array(text.utf8)) }
+  /// The text's bytes; a byte of a PHP string that was not UTF-8 is written back as it was.
+  public func write(_ text: String) { write(PHPBytes.bytes(text)) }
   public var isClosed: Bool { false }
 }
 

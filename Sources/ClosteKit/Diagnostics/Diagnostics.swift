@@ -1,19 +1,22 @@
 import Foundation
 
 /// The one way closte talks to people on standard error: warnings, progress, debug lines.
-/// Everything passes through the secret redactor first. `--quiet` silences all but errors;
-/// `--debug` adds `Debug:` lines.
+/// The sink is the runtime's scrubbing standard error, so every line is scrubbed as it leaves.
+/// `--quiet` silences all but errors; `--debug` adds `Debug:` lines.
 public final class Diagnostics: @unchecked Sendable {
-  public let sink: OutputSink
-  public let redactor: SecretRedactor
+  public let sink: ScrubbingSink
   public var quiet: Bool
   public var debugEnabled: Bool
 
-  public init(sink: OutputSink, redactor: SecretRedactor, quiet: Bool = false, debug: Bool = false) {
+  public init(sink: ScrubbingSink, quiet: Bool = false, debug: Bool = false) {
     self.sink = sink
-    self.redactor = redactor
     self.quiet = quiet
     self.debugEnabled = debug
+  }
+
+  /// Diagnostics on any sink, behind `redactor` (tests).
+  public convenience init(sink: OutputSink, redactor: SecretRedactor, quiet: Bool = false, debug: Bool = false) {
+    self.init(sink: ScrubbingSink(sink, redactor: redactor), quiet: quiet, debug: debug)
   }
 
   public var isTerminal: Bool { sink.isTerminal }
@@ -41,13 +44,18 @@ public final class Diagnostics: @unchecked Sendable {
     emit("Debug: \(message())\n")
   }
 
-  /// Raw text (a live status line with `\r`, for example), still redacted.
+  /// Raw text (a live status line with `\r`, for example), still scrubbed.
   public func raw(_ text: String) {
     guard !quiet else { return }
     emit(text)
   }
 
+  /// `Hint: ...` after an error.
+  public func hint(_ message: String) {
+    emit("Hint: \(message)\n")
+  }
+
   private func emit(_ text: String) {
-    sink.write(redactor.redact(text))
+    sink.write(text)
   }
 }

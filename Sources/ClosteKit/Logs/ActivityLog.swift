@@ -8,9 +8,12 @@ public struct ActivityLog: Sendable {
   /// The log of a command run: `--log-dir`, else `wu-logs` beside the wp-config.php when it exists.
   public init(context: CommandContext) {
     let configPath = try? context.configPath()
-    if let folder = WULog.directory(option: context.invocation.string("log-dir"), configPath: configPath) {
+    let option = context.invocation.string("log-dir")
+    if let folder = WULog.directory(option: option, configPath: configPath) {
       context.diagnostics.debug("Logging to \(folder)")
-      log = WULog(directory: folder, clock: context.runtime.clock, redactor: context.runtime.redactor)
+      log = WULog(
+        directory: folder, followsDirectoryLink: !(option ?? "").isEmpty, clock: context.runtime.clock,
+        redactor: context.runtime.redactor)
     } else {
       log = nil
     }

@@ -7,7 +7,15 @@ enum CSVFormat {
   }
 
   static func line(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ",") + "\n"
+    fields.map { field(guarded($0)) }.joined(separator: ",") + "\n"
+  }
+
+  /// WP-CLI's `Utils\escape_csv_value`, which `write_csv` applies to every cell and header: a value
+  /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so a
+  /// spreadsheet does not read it as a formula.
+  static func guarded(_ text: String) -> String {
+    guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return text }
+    return "'" + text
   }
 
   /// A field is enclosed in quotes when it holds a comma, a quote, a backslash, a line break, a tab

@@ -7,7 +7,9 @@ public enum ConfigValueText {
   /// encode. Always one trailing newline.
   public static func get(_ value: PHPValue, format: String) -> String {
     switch format {
-    case "json": return JSONWriter.encode(value.json) + "\n"
+    // `echo json_encode($value)`: a value json_encode refuses (a string that is not UTF-8) is `false`,
+    // which echoes as nothing.
+    case "json": return (JSONWriter.encodeWhole(value.json) ?? "") + "\n"
     case "yaml": return YAMLFormat.dump(value.json) + "\n"
     default:
       if case .array = value { return VarExport.export(value) + "\n" }

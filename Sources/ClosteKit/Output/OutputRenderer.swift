@@ -5,24 +5,25 @@ public enum OutputRenderer {
     let fields = invocation.string("fields").map { $0.split(separator: ",").map { String($0).trimmingSpaces } }
     let boxed = isBoxed(environment: runtime.environment, isTerminal: runtime.stdout.isTerminal)
     let columns = TerminalColumns.current(environment: runtime.environment, isTerminal: runtime.stdout.isTerminal)
-    let out = runtime.stdout
+    // A `--reveal` answer shows the secrets it was asked for, and only those.
+    let out = { (text: String) in runtime.stdout.write(text, revealing: result.revealed) }
     switch result.rendering {
     case .items(let rows, let defaultFields):
-      out.write(
+      out(
         try FormatItems.render(
           rows: rows, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed,
           terminalColumns: columns))
     case .item(let object, let defaultFields):
-      out.write(
+      out(
         try FormatItems.renderItem(
           object, fields: fields ?? defaultFields, format: format ?? "table", boxed: boxed, terminalColumns: columns))
     case .text(let text):
-      out.write(text)
+      out(text)
     case .success(let message):
       if format == "json" {
-        out.write(JSONWriter.encode(result.data) + "\n")
+        out(JSONWriter.encode(result.data) + "\n")
       } else {
-        out.write("Success: \(message)\n")
+        out("Success: \(message)\n")
       }
     case .none:
       break

@@ -12,6 +12,9 @@ public enum SyncReport {
     object["dry_run"] = .bool(dryRun)
     object["prune"] = .bool(prune)
     object["summary"] = .object(plan.counts(applied: applied))
+    if let stop = plan.stoppedBy {
+      object["guard"] = ["code": .string(stop.code.rawValue), "message": .string(stop.message)]
+    }
     return object
   }
 
@@ -22,10 +25,9 @@ public enum SyncReport {
     return .object(object)
   }
 
-  /// Writes the answer to `sink`, its rows in chunks.
-  public static func writeAnswer(
-    _ plan: SyncPlan, applied: Bool, dryRun: Bool, prune: Bool, to sink: OutputSink, redactor: SecretRedactor
-  ) {
+  /// Writes the answer to `sink`, its rows in chunks (the scrubbing sink catches a secret split
+  /// between two chunks).
+  public static func writeAnswer(_ plan: SyncPlan, applied: Bool, dryRun: Bool, prune: Bool, to sink: OutputSink) {
     var text = JSONWriter.encode(.object(head(plan, applied: applied, dryRun: dryRun, prune: prune)))
     text.removeLast()  // the closing brace: the rows follow
     text += ",\"results\":["
@@ -33,12 +35,12 @@ public enum SyncReport {
       if position > 0 { text += "," }
       JSONWriter.write(.object(SyncPlan.row(entry, applied: applied)), into: &text)
       if text.utf8.count >= 65536 {
-        sink.write(redactor.redact(text))
+        sink.write(text)
         text = ""
       }
     }
     text += "]}\n"
-    sink.write(redactor.redact(text))
+    sink.write(text)
   }
 
   /// One row as a `--stream` line.
@@ -68,6 +70,7 @@ public enum SyncReport {
     }
     if plan.duplicates > 0 { notes.append("\(plan.duplicates) \(plan.duplicates == 1 ? "duplicate" : "duplicates")") }
     if !notes.isEmpty { text += "; " + notes.joined(separator: "; ") }
+    if let stop = plan.stoppedBy { text += ". Applying it would be refused (\(stop.code.rawValue))" }
     return text + "."
   }
 }

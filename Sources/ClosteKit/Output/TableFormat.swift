@@ -2,7 +2,7 @@
 /// drawn on a terminal (or with `SHELL_PIPE=0`), and the tab-separated rows written to a pipe.
 enum TableFormat {
   /// The boxed table: `+---+` borders, columns padded by display width, a value with a line break
-  /// (or wider than the terminal allows) continued on extra lines of the same row.
+  /// (or wider than the terminal allows) continued on extra lines of the same row, its empty lines left out.
   static func boxed(header: [String], rows: [[String]], terminalColumns: Int) -> String {
     var widths = header.map(DisplayWidth.of)
     for row in rows {
@@ -51,7 +51,9 @@ enum TableFormat {
       let width = column < widths.count ? widths[column] : 0
       guard width > 0, DisplayWidth.of(value) > width || value.contains("\n") else { continue }
       var wrapped: [String] = []
-      for line in splitLines(value) { wrapped += wrap(line, width: width) }
+      // php-cli-tools keeps only the pieces that take up columns: an empty line of the value
+      // (a leading newline, a blank line between two) adds no table line.
+      for line in splitLines(value) { wrapped += wrap(line, width: width).filter { DisplayWidth.of($0) > 0 } }
       cells[column] = wrapped.first ?? ""
       extraLines[column] = Array(wrapped.dropFirst())
     }

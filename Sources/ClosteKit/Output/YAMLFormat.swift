@@ -96,9 +96,11 @@ enum YAMLFormat {
   /// Spyc's `_doLiteralBlock`: single quotes, else double quotes, else a `|` block.
   static func literalBlock(_ value: String, indent: Int) -> String {
     if value == "\n" { return "\\n" }
-    if !value.contains("\n") && !value.contains("'") { return "'" + value + "'" }
-    if !value.contains("\n") && !value.contains("\"") { return "\"" + value + "\"" }
-    var lines = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let bytes = value.utf8
+    if !bytes.contains(0x0A) && !bytes.contains(0x27) { return "'" + value + "'" }
+    if !bytes.contains(0x0A) && !bytes.contains(0x22) { return "\"" + value + "\"" }
+    // Split on the byte: a Swift `Character` joins "\r\n" into one, which "\n" would not match.
+    var lines = value.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
     var block = "|"
     if let first = lines.first, first == "|" || first == "|-" || first == ">" {
       block = first

@@ -68,7 +68,7 @@ extension PHPEvaluator {
     case .singleQuoted:
       try stream.advance()
       let body = stream.source[(token.start + 1)..<(token.end - 1)]
-      return try postfix(.value(.string(String(decoding: PHPStringDecoder.singleQuoted(body), as: UTF8.self))))
+      return try postfix(.value(.string(PHPBytes.string(PHPStringDecoder.singleQuoted(body)))))
     case .doubleQuoted:
       try stream.advance()
       return try postfix(
@@ -79,7 +79,7 @@ extension PHPEvaluator {
     case .nowdoc(let indent):
       try stream.advance()
       let body = PHPStringDecoder.removeIndent(stream.source[token.start..<token.end], indent)
-      return .value(.string(String(decoding: body, as: UTF8.self)))
+      return .value(.string(PHPBytes.string(body)))
     case .backtick:
       try stream.advance()
       return .unresolved("runs a shell command")
@@ -162,7 +162,7 @@ extension PHPEvaluator {
       case .unsupported(let text): return .unresolved("interpolates \(text) in a string")
       }
     }
-    return .value(.string(String(decoding: bytes, as: UTF8.self)))
+    return .value(.string(PHPBytes.string(bytes)))
   }
 
   /// The elements of `[...]` or `array(...)` up to `closing`.
@@ -261,7 +261,7 @@ extension PHPEvaluator {
       let bytes = Array(text.utf8)
       let position = index < 0 ? bytes.count + index : index
       guard position >= 0, position < bytes.count else { return .unresolved("reads a string offset out of range") }
-      return .value(.string(String(decoding: [bytes[position]], as: UTF8.self)))
+      return .value(.string(PHPBytes.string([bytes[position]])))
     default:
       return .value(.null)
     }

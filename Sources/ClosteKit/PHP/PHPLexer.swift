@@ -8,11 +8,30 @@ public struct PHPLexer: Sendable {
   public private(set) var line: Int
   private var inCode = false
 
-  public init(source: [UInt8]) {
+  /// With `startsInCode`, the source is PHP code from its first byte, as WP-CLI's `eval` reads a
+  /// `wp-config.php` that has no `<?php` tag; otherwise it starts as inline HTML, as PHP reads a file.
+  public init(source: [UInt8], startsInCode: Bool = false) {
     self.source = source
     // A UTF-8 byte order mark is not part of the inline HTML.
     position = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     line = 1
+    inCode = startsInCode
+  }
+
+  /// Whether the source holds a PHP open tag (`<?php` followed by white space or the end, or `<?=`)
+  /// anywhere; a file without one is all inline HTML to PHP.
+  public static func containsOpenTag(_ source: [UInt8]) -> Bool {
+    let lexer = PHPLexer(source: source)
+    var index = 0
+    while index + 1 < source.count {
+      if source[index] == UInt8(ascii: "<"), source[index + 1] == UInt8(ascii: "?"),
+        lexer.openTagLength(at: index) != nil
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   /// Every token up to the end (for tests and tools; the reader pulls tokens one by one).

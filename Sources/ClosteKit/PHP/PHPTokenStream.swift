@@ -9,9 +9,9 @@ public final class PHPTokenStream {
   /// The token after `current` and the lexer after it, once `peek()` has lexed it.
   @exclusivity(unchecked) private var lookahead: (token: PHPToken, lexer: PHPLexer)?
 
-  public init(source: [UInt8]) throws {
+  public init(source: [UInt8], startsInCode: Bool = false) throws {
     self.source = source
-    lexer = PHPLexer(source: source)
+    lexer = PHPLexer(source: source, startsInCode: startsInCode)
     current = PHPToken(kind: .end, start: 0, end: 0, line: 1)
     current = try lexer.next()
   }

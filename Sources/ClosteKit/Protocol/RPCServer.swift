@@ -28,9 +28,11 @@ public enum RPCServer {
         let position = sequence
         sequence += 1
         let job: RPCJob
+        // A password in a URL of the request (`assoc_args.api-url`) is a secret before anything runs.
+        if case .value(let value, _) = item { registerURLPasswords(in: value, redactor: runtime.redactor) }
         switch prepare(item, table: table) {
         case .answer(let response, let rawID):
-          await writer.put(position, response, rawID: rawID, reveal: false)
+          await writer.put(position, response, rawID: rawID)
           continue
         case .run(let prepared):
           job = prepared
@@ -41,19 +43,32 @@ public enum RPCServer {
         }
         inFlight[position] = job.scheduling
         group.addTask {
-          let response: JSONValue
           switch await dispatcher.execute(job.request.invocation, runtime: runtime, isRPC: true) {
-          case .result(let result): response = RPCResponse.success(id: job.request.id, result: result)
-          case .failure(let error): response = RPCResponse.failure(id: job.request.id, error: error)
+          case .result(let result):
+            await writer.put(
+              position, RPCResponse.success(id: job.request.id, result: result), rawID: job.request.rawID,
+              revealing: result.revealed)
+          case .failure(let error):
+            await writer.put(position, RPCResponse.failure(id: job.request.id, error: error), rawID: job.request.rawID)
           }
-          await writer.put(position, response, rawID: job.request.rawID, reveal: job.reveal)
           return position
         }
       }
       for await _ in group {}
     }
+    runtime.flush()
     // Answers that could not be written are a failure, whatever they said.
     return runtime.stdout.isClosed ? .failure : await writer.status
+  }
+
+  /// Registers the password of every URL among the strings of a request.
+  static func registerURLPasswords(in value: JSONValue, redactor: SecretRedactor) {
+    switch value {
+    case .string(let text): redactor.registerURLPasswords(in: text)
+    case .array(let elements): for element in elements { registerURLPasswords(in: element, redactor: redactor) }
+    case .object(let object): for member in object { registerURLPasswords(in: member.value, redactor: redactor) }
+    default: break
+    }
   }
 
   enum Prepared {
@@ -74,10 +89,7 @@ public enum RPCServer {
             RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")),
             rawID: rawID)
         }
-        return .run(
-          RPCJob(
-            request: request, reveal: (try? request.invocation.flag("reveal")) == true,
-            scheduling: RPCScheduling(request.invocation)))
+        return .run(RPCJob(request: request, scheduling: RPCScheduling(request.invocation)))
       } catch let failure as RPCRequestError {
         return .answer(RPCResponse.failure(id: failure.id, error: failure.error), rawID: failure.rawID)
       } catch let error as ClosteError {
@@ -94,8 +106,6 @@ public enum RPCServer {
 /// A decoded request, ready to run.
 struct RPCJob: Sendable {
   var request: RPCRequest
-  /// The request asked for secrets with --reveal: its answer is not masked.
-  var reveal: Bool
   var scheduling: RPCScheduling
 }
 
@@ -116,8 +126,10 @@ enum RPCScheduling: Sendable, Equatable {
     self = .domains(Set(invocation.args.map(RPCScheduling.key)))
   }
 
+  /// The domain as `DomainName` spells it (so `bücher.example` and `xn--bcher-kva.example` are one),
+  /// without `*.` and `www.`.
   static func key(_ domain: String) -> String {
-    var name = Substring(domain.trimmingSpaces.lowercased())
+    var name = Substring(DomainName.comparisonKey(domain.trimmingSpaces).lowercased())
     if name.hasSuffix(".") { name = name.dropLast() }
     for prefix in ["*.", "www."] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
     return String(name)
@@ -141,18 +153,20 @@ enum RPCScheduling: Sendable, Equatable {
 actor RPCAnswerWriter {
   private let runtime: Runtime
   private var next = 0
-  private var pending: [Int: String] = [:]
+  private var pending: [Int: (line: String, revealing: Set<String>)] = [:]
   private(set) var status = ExitStatus.success
 
   init(runtime: Runtime) { self.runtime = runtime }
 
-  func put(_ position: Int, _ response: JSONValue, rawID: String?, reveal: Bool) {
+  /// Queues one answer; `revealing` are the secrets it shows on request (`config get --reveal`),
+  /// which the scrubber leaves in this answer only.
+  func put(_ position: Int, _ response: JSONValue, rawID: String?, revealing: Set<String> = []) {
     if response["ok"] != .bool(true) { status = .failure }
-    // Secrets are masked in every answer, but for a request that asked for them with --reveal.
-    let line = RPCResponse.line(response, rawID: rawID)
-    pending[position] = (reveal ? line : runtime.redactor.redact(line)) + "\n"
+    pending[position] = (RPCResponse.line(response, rawID: rawID) + "\n", revealing)
     while let ready = pending.removeValue(forKey: next) {
-      runtime.stdout.write(ready)
+      runtime.stdout.write(ready.line, revealing: ready.revealing)
+      // An answer is a whole record: nothing of it waits for the next one.
+      runtime.stdout.flush()
       next += 1
     }
   }

@@ -7,6 +7,8 @@ public enum SSLReason: String, Sendable, CaseIterable {
   case handshakeFailed = "handshake_failed"
   case selfSigned = "self_signed"
   case untrusted
+  /// The certificate may not be used by a TLS server (an extended key usage without serverAuth).
+  case wrongPurpose = "wrong_purpose"
   case expired
   case notYetValid = "not_yet_valid"
   case hostnameMismatch = "hostname_mismatch"
@@ -24,6 +26,10 @@ public enum SSLReason: String, Sendable, CaseIterable {
     case .selfSigned, .untrusted:
       return "The certificate is not from a trusted authority. Closte issues a trusted one 5-10 minutes "
         + "after the domain is added and its DNS points at the server."
+    case .wrongPurpose:
+      return "The certificate is not one a web server may use (its extended key usage lacks serverAuth); browsers "
+        + "refuse it. Check which certificate the server is configured with; Closte issues a server certificate "
+        + "5-10 minutes after the domain is added."
     case .expired:
       return "The certificate has expired. Check that the domain still points at the Closte server, so "
         + "Closte can renew it."

@@ -6,7 +6,8 @@ import Foundation
 public enum SSLVerdict {
   public static func reason(verifyErrors: [Int32], hostnameMatches: Bool) -> SSLReason? {
     let reasons = Set(verifyErrors.map(reason(forVerifyError:)))
-    for candidate in [SSLReason.selfSigned, .untrusted, .expired, .notYetValid] where reasons.contains(candidate) {
+    for candidate in [SSLReason.selfSigned, .untrusted, .wrongPurpose, .expired, .notYetValid]
+    where reasons.contains(candidate) {
       return candidate
     }
     return hostnameMatches ? nil : .hostnameMismatch
@@ -18,6 +19,7 @@ public enum SSLVerdict {
     case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT: return .selfSigned
     case X509_V_ERR_CERT_HAS_EXPIRED: return .expired
     case X509_V_ERR_CERT_NOT_YET_VALID: return .notYetValid
+    case X509_V_ERR_INVALID_PURPOSE: return .wrongPurpose
     default: return .untrusted
     }
   }
@@ -51,6 +53,9 @@ public enum SSLVerdict {
       return "The certificate is self-signed (\(certificate.subject))."
     case .untrusted?:
       return "The certificate's issuer (\(certificate.issuer)) is not a trusted authority."
+    case .wrongPurpose?:
+      return "The certificate is not for a TLS server: its extended key usage allows only other purposes "
+        + "(client authentication, say)."
     case .hostnameMismatch?:
       let names = certificate.names.joined(separator: ", ")
       return "The certificate does not cover \(domain); it is for \(names.isEmpty ? "no names" : names)."

@@ -14,7 +14,9 @@ public enum JSONWriter {
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
     case .double(let number): out += formatDouble(number)
-    case .string(let text): writeString(text, into: &out)
+    case .string(let text):
+      // json_encode cannot encode a string that is not UTF-8; WP-CLI's lists show it as null.
+      if PHPBytes.isValidUTF8(text) { writeString(text, into: &out) } else { out += "null" }
     case .array(let elements):
       out += "["
       for (position, element) in elements.enumerated() {
@@ -33,6 +35,20 @@ public enum JSONWriter {
         write(member, into: &out)
       }
       out += "}"
+    }
+  }
+
+  /// `json_encode` without partial output: nil (PHP's `false`) when any string in the value is not UTF-8.
+  public static func encodeWhole(_ value: JSONValue) -> String? {
+    containsInvalidUTF8(value) ? nil : encode(value)
+  }
+
+  private static func containsInvalidUTF8(_ value: JSONValue) -> Bool {
+    switch value {
+    case .string(let text): return !PHPBytes.isValidUTF8(text)
+    case .array(let elements): return elements.contains(where: containsInvalidUTF8)
+    case .object(let object): return object.contains { !PHPBytes.isValidUTF8($0.key) || containsInvalidUTF8($0.value) }
+    default: return false
     }
   }
 

@@ -68,7 +68,7 @@ public enum ConfigListing {
     if let match = matches.first { return match }
     var message =
       "The \(kind == .all ? "constant or variable" : kind.rawValue) '\(name)' is not defined in the '\(file)' file."
-    if let candidate = suggestion(for: name, among: entries(config, includingABSPATH: true).map(\.name)) {
+    if let candidate = Suggestion.closest(to: name, among: entries(config, includingABSPATH: true).map(\.name)) {
       message += "\nDid you mean '\(candidate)'?"
     }
     throw ClosteError(.notDefined, message)
@@ -82,31 +82,6 @@ public enum ConfigListing {
     } catch let error as ClosteError where error.code == .notDefined {
       return false
     }
-  }
-
-  /// WP-CLI's `Utils\get_suggestion`: the closest name within an edit distance of 2, first one on ties.
-  static func suggestion(for target: String, among names: [String]) -> String? {
-    var best: (name: String, distance: Int)?
-    for name in names {
-      let distance = levenshtein(Array(name.utf8), Array(target.utf8))
-      if best == nil || distance < (best?.distance ?? Int.max) { best = (name, distance) }
-    }
-    guard let best, best.distance <= 2, best.name != target else { return nil }
-    return best.name
-  }
-
-  /// PHP's `levenshtein` (bytes, unit costs).
-  static func levenshtein(_ left: [UInt8], _ right: [UInt8]) -> Int {
-    if left.isEmpty { return right.count }
-    var previous = Array(0...right.count)
-    for (i, leftByte) in left.enumerated() {
-      var current = [i + 1] + Array(repeating: 0, count: right.count)
-      for (j, rightByte) in right.enumerated() {
-        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (leftByte == rightByte ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[right.count]
   }
 
   /// The file's own name, as WP-CLI names it in messages (`'wp-config.php'`).

@@ -11,6 +11,20 @@ public enum ConfigSecrets {
     return markers.contains { marker in contains(upper, marker) }
   }
 
+  /// The secret values among `items`, as text: what the scrubber masks everywhere, and what a
+  /// `--reveal` answer shows on purpose (the scrubber leaves them in that answer only).
+  public static func secretValues(_ items: [ConfigItem]) -> Set<String> {
+    var values: Set<String> = []
+    for item in items where item.type != .includes && isSecret(item.name) {
+      switch item.value {
+      case .string(let text)?: values.insert(text)
+      case .int(let number)?: values.insert(String(number))
+      default: break
+      }
+    }
+    return values
+  }
+
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard haystack.count >= needle.count else { return false }
     for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {

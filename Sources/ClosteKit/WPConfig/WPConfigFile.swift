@@ -54,6 +54,16 @@ enum WPConfigFile {
     }
   }
 
+  /// Whether the file starts with a UTF-8 byte order mark (WP-CLI warns about one).
+  static func startsWithByteOrderMark(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var head = [UInt8](repeating: 0, count: 3)
+    let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 3) }
+    return count == 3 && head == [0xEF, 0xBB, 0xBF]
+  }
+
   /// The path with symbolic links resolved, as PHP's `__FILE__` and `get_included_files()` give it.
   static func realPath(_ path: String) -> String {
     guard let resolved = realpath(path, nil) else { return path }

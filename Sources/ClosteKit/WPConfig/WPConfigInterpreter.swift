@@ -50,13 +50,16 @@ final class WPConfigInterpreter: PHPScope {
     constants.reserveCapacity(min(source.count / 64, 1 << 20))
     includedFiles.insert(file)
     includeStack.append(file)
-    _ = try run(source, flow: PHPFlow())
+    // WP-CLI evaluates the main file's code with a leading `<?php` removed, so a file with no open
+    // tag at all is still code to it (its own tests write such files), where PHP would only print it.
+    // A file with a tag, and every included file, is read as PHP reads it.
+    _ = try run(source, flow: PHPFlow(), startsInCode: !PHPLexer.containsOpenTag(source))
   }
 
   /// Runs one file's statements; a parse error names the file it is in.
-  func run(_ source: [UInt8], flow: PHPFlow) throws -> Stop? {
+  func run(_ source: [UInt8], flow: PHPFlow, startsInCode: Bool = false) throws -> Stop? {
     do {
-      let stream = try PHPTokenStream(source: source)
+      let stream = try PHPTokenStream(source: source, startsInCode: startsInCode)
       let savedNamespace = namespace
       namespace = ""
       defer { namespace = savedNamespace }

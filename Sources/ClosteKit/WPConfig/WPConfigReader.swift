@@ -4,7 +4,11 @@ import Foundation
 /// config uses, follows the files it includes, and lists what it defines in the order PHP would.
 public enum WPConfigReader {
   public static func read(path: String, environment: [String: String]) throws -> WPConfig {
-    let absolute = PHPPaths.absolute(path, relativeTo: WPConfigReader.currentDirectory())
+    // A relative path needs the working directory, which may have been deleted: never resolve it against `/`.
+    guard let base = path.hasPrefix("/") ? "/" : Runtime.workingDirectory() else {
+      throw ClosteError.workingDirectoryMissing(path)
+    }
+    let absolute = PHPPaths.absolute(path, relativeTo: base)
     let bytes = try WPConfigFile.bytes(absolute)
     return try read(source: bytes, path: absolute, environment: environment)
   }
@@ -15,11 +19,5 @@ public enum WPConfigReader {
     let interpreter = WPConfigInterpreter(mainFile: path, environment: environment)
     try interpreter.runMain(source)
     return WPConfig(path: path, items: interpreter.finishedItems())
-  }
-
-  private static func currentDirectory() -> String {
-    guard let buffer = getcwd(nil, 0) else { return "/" }
-    defer { free(buffer) }
-    return String(cString: buffer)
   }
 }

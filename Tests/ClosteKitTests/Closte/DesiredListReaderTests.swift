@@ -129,4 +129,55 @@ import Testing
     #expect(items.count == 5000)
     #expect(items.last == .entry("site-4999.example"))
   }
+
+  /// The reason of each invalid entry, as `location: reason`.
+  static func problems(_ bytes: [UInt8], chunkSize: Int = 65536) throws -> [String] {
+    let reader = DesiredListReader(source: BufferSource(bytes), chunkSize: chunkSize, normalize: normalize)
+    var problems: [String] = []
+    while let item = try reader.next() {
+      if case .invalid(let entry) = item { problems.append(entry.location + ": " + entry.reason) }
+    }
+    return problems
+  }
+
+  @Test func aLatin1FileIsRefusedNotDecodedIntoALookAlike() throws {
+    // "café.example" in Latin-1: 0xE9 is not UTF-8.
+    let latin1: [UInt8] = Array("a.example\ncaf".utf8) + [0xE9] + Array(".example\n".utf8)
+    for chunkSize in [1, 3, 65536] {
+      let problems = try Self.problems(latin1, chunkSize: chunkSize)
+      #expect(problems.count == 1)
+      #expect(problems.first?.hasPrefix("line 2: byte 4 (0xE9) is not UTF-8") == true)
+    }
+    let inArray: [UInt8] = Array(#"["a.example", "caf"#.utf8) + [0xE9] + Array(#".example"]"#.utf8)
+    #expect(try Self.problems(inArray).first?.hasPrefix("element 2: byte 5 (0xE9) is not UTF-8") == true)
+    let inJSONLines: [UInt8] = Array(#"{"domain": "caf"#.utf8) + [0xE9] + Array(#".example"}"#.utf8)
+    #expect(try Self.problems(inJSONLines).first?.hasPrefix("line 1: byte 16 (0xE9) is not UTF-8") == true)
+    // Valid UTF-8 is read as before.
+    #expect(try Self.problems(Array("café.example\n".utf8)).isEmpty)
+  }
+
+  @Test func aByteOrderMarkIsAllowedOnlyAtTheVeryStart() throws {
+    let bom = "\u{FEFF}"
+    #expect(try Self.problems(Array((bom + "a.example\nb.example\n").utf8)).isEmpty)
+    for text in [
+      "a.example\n\(bom)b.example\n", "a.example\n\(bom)\nb.example\n", "\n\(bom)a.example\nb.example\n",
+      "\"a.example\"\n\(bom)\"b.example\"\n", "[\"a.example\", \"b\(bom).example\"]",
+      "{\"domain\": \"a.example\"}\n{\"domain\": \"b\\ufeff.example\"}\n",
+    ] {
+      for chunkSize in [1, 2, 65536] {
+        let problems = try Self.problems(Array(text.utf8), chunkSize: chunkSize)
+        #expect(problems.count == 1, "\(text.debugDescription), chunk size \(chunkSize)")
+        #expect(problems.first?.contains("byte order mark") == true, "\(problems)")
+      }
+    }
+  }
+
+  @Test func aJSONLinesListCutInsideAnEntryEndsInAnInvalidEntry() throws {
+    let cut = "{\"domain\": \"a.example\"}\n{\"domain\": \"b.exa"
+    for chunkSize in [1, 7, 65536] {
+      let problems = try Self.problems(Array(cut.utf8), chunkSize: chunkSize)
+      #expect(problems.count == 1)
+      #expect(problems.first?.hasPrefix("line 2: not valid JSON") == true)
+    }
+  }
 }

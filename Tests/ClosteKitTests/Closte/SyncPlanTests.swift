@@ -41,7 +41,8 @@ import Testing
 
   static func plan(_ test: Case) throws -> SyncPlan {
     let reader = DesiredListReader(source: BufferSource(test.desired.joined(separator: "\n"))) { $0 }
-    return try SyncPlan.build(desired: reader, current: test.current, prune: test.prune, protected: test.protected)
+    let desired = try DesiredList.read(reader)
+    return SyncPlan.build(desired: desired.items, current: test.current, prune: test.prune, protected: test.protected)
   }
 
   @Test(arguments: cases)
@@ -77,15 +78,23 @@ import Testing
     #expect(SyncPlan.row(plan.entries[1], applied: false)["action"] == .string("add"))
   }
 
-  @Test func invalidEntriesArePlannedButNeverChanges() throws {
-    let reader = DesiredListReader(source: BufferSource("a.test\nbad one\n")) { name in
+  @Test func anInvalidEntryRefusesTheWholeListNamingItsLine() throws {
+    let reader = DesiredListReader(source: BufferSource("a.test\nbad one\nc.test\nworse one\n")) { name in
       guard !name.contains(" ") else { throw ClosteError(.invalidDomain, "not a domain") }
       return name
     }
-    let plan = try SyncPlan.build(desired: reader, current: [], prune: false, protected: [])
-    #expect(plan.entries.map(\.action) == [.add, .invalid])
-    #expect(plan.entries[1].error == "line 2: not a domain")
-    #expect(plan.changes == [0])
-    #expect(plan.invalidCount == 1)
+    do {
+      _ = try DesiredList.read(reader)
+      Issue.record("expected a refusal")
+    } catch let error as ClosteError {
+      #expect(error.code == .invalidDesiredList)
+      #expect(error.exitStatus == .usage)
+      #expect(error.message.contains("line 2: 'bad one': not a domain (1 more unreadable entry after it)"))
+      guard case .object(let details)? = error.details, case .array(let entries)? = details["invalid_entries"] else {
+        Issue.record("expected the invalid entries in details")
+        return
+      }
+      #expect(entries.count == 2)
+    }
   }
 }

@@ -39,8 +39,8 @@ import Testing
   }
 
   @Test func levenshteinIsPHPs() {
-    #expect(ConfigListing.levenshtein(Array("kitten".utf8), Array("sitting".utf8)) == 3)
-    #expect(ConfigListing.suggestion(for: "DB_NAM", among: ["DB_USER", "DB_NAME"]) == "DB_NAME")
-    #expect(ConfigListing.suggestion(for: "NOPE", among: ["DB_NAME"]) == nil)
+    #expect(Suggestion.levenshtein(Array("kitten".utf8), Array("sitting".utf8)) == 3)
+    #expect(Suggestion.closest(to: "DB_NAM", among: ["DB_USER", "DB_NAME"]) == "DB_NAME")
+    #expect(Suggestion.closest(to: "NOPE", among: ["DB_NAME"]) == nil)
   }
 }

@@ -1,9 +1,10 @@
+import Foundation
 import Testing
 
 @testable import ClosteKit
 
-/// `--config`, then `--path` (the folder, then its parent unless that is a WordPress of its own),
-/// then the current directory upward.
+/// `--config`, then the WordPress root (`--path`, or the nearest folder with `wp-load.php`), then its
+/// parent unless that is a WordPress of its own.
 @Suite struct WPConfigLocatorTests {
   @Test func explicitFileWins() throws {
     let folder = try TemporaryFolder()
@@ -57,13 +58,41 @@ import Testing
     #expect(error?.code == .configNotFound)
   }
 
-  @Test func searchesUpwardFromTheCurrentDirectory() throws {
+  /// Without --path, the WordPress root is the nearest folder at or above the current one with a
+  /// `wp-load.php` (WP-CLI's `find_wp_root`); the config is there or in the root's parent.
+  @Test func findsTheWordPressRootAboveTheCurrentDirectory() throws {
     let folder = try TemporaryFolder()
-    let config = try folder.write("wp-config.php", "<?php")
-    try folder.write("wp-content/plugins/x/readme.txt", "")
+    try folder.write("site/wp/wp-load.php", "<?php")
+    let config = try folder.write("site/wp-config.php", "<?php")
+    try folder.write("site/wp/wp-content/plugins/x/readme.txt", "")
     let found = try WPConfigLocator.locate(
-      configFile: nil, path: nil, currentDirectory: folder.path + "/wp-content/plugins/x")
+      configFile: nil, path: nil, currentDirectory: folder.path + "/site/wp/wp-content/plugins/x")
     #expect(found == config)
+  }
+
+  /// A `wp-config.php` further up than the root's parent belongs to something else: not used.
+  @Test func doesNotClimbPastTheRootsParent() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("wp-config.php", "<?php")
+    try folder.write("a/b/c/readme.txt", "")
+    #expect(throws: ClosteError.self) {
+      try WPConfigLocator.locate(configFile: nil, path: nil, currentDirectory: folder.path + "/a/b/c")
+    }
+  }
+
+  /// `config path` prints the real path of a symbolically linked wp-config.php, as WP-CLI's `realpath`.
+  @Test func resolvesSymbolicLinks() throws {
+    let folder = try TemporaryFolder()
+    let real = try folder.write("real/wp-config.php", "<?php")
+    try folder.write("wp/wp-load.php", "<?php")
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/wp/wp-config.php", withDestinationPath: real)
+    #expect(try WPConfigLocator.locate(configFile: nil, path: folder.path + "/wp", currentDirectory: "/") == real)
+  }
+
+  @Test func anEmptyPathIsRefused() {
+    #expect(throws: ClosteError.emptyPath) {
+      try WPConfigLocator.locate(configFile: nil, path: "", currentDirectory: "/")
+    }
   }
 
   @Test func reportsWhenNothingIsFound() throws {

@@ -46,7 +46,7 @@ final class ConfigCommand {
 	/**
 	 * Lists the constants and variables wp-config.php defines, as `wp config list` does.
 	 *
-	 * Table and CSV show name, value and type; JSON and YAML also value_type, file, line,
+	 * Every format shows name, value and type; --fields adds closte's own: value_type, file, line,
 	 * conditional, resolved and reason (why a value is not resolved).
 	 *
 	 * ## OPTIONS
@@ -75,7 +75,6 @@ final class ConfigCommand {
 	 *   - json
 	 *   - yaml
 	 *   - dotenv
-	 *   - count
 	 * ---
 	 *
 	 * ## EXAMPLES
@@ -95,11 +94,11 @@ final class ConfigCommand {
 	}
 
 	/**
-	 * Prints one constant's or variable's value, as `wp config get` does.
+	 * Prints one constant's or variable's value, as `wp config get` does; without a name, lists.
 	 *
 	 * ## OPTIONS
 	 *
-	 * <name>
+	 * [<name>]
 	 * : The constant or variable.
 	 *
 	 * [--type=<type>]
@@ -126,6 +125,12 @@ final class ConfigCommand {
 	 *   - yaml
 	 *   - dotenv
 	 * ---
+	 *
+	 * [--constant=<name>]
+	 * : Older spelling of `config get <name> --type=constant`.
+	 *
+	 * [--global=<name>]
+	 * : Older spelling of `config get <name> --type=variable`.
 	 *
 	 * ## EXAMPLES
 	 *

@@ -43,6 +43,9 @@ final class DomainCommand {
 	 * [--concurrency=<n>]
 	 * : Requests in flight at once. Default: 16.
 	 *
+	 * [--lock-timeout=<seconds>]
+	 * : How long to wait for another run changing this site's aliases on Closte. Default: 30.
+	 *
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
 	 *
@@ -98,6 +101,9 @@ final class DomainCommand {
 	 *
 	 * [--concurrency=<n>]
 	 * : Requests in flight at once. Default: 16.
+	 *
+	 * [--lock-timeout=<seconds>]
+	 * : How long to wait for another run changing this site's aliases on Closte. Default: 30.
 	 *
 	 * [--config=<file>]
 	 * : An explicit wp-config.php (wins over WP-CLI's --path).
@@ -215,11 +221,20 @@ final class DomainCommand {
 	 * [--prune]
 	 * : Also remove aliases that are not desired.
 	 *
+	 * [--max-removals=<limit>]
+	 * : With --prune, refuse a plan that removes more aliases than this: a number, a percentage (25%) or all. Default: 10, or 10% of Closte's aliases when that is more.
+	 *
+	 * [--allow-remove-all]
+	 * : With --prune, allow a plan that leaves Closte with nothing but the network's own domain.
+	 *
 	 * [--dry-run]
-	 * : Print the plan and change nothing.
+	 * : Print the plan, and which guard would refuse applying it; change nothing.
 	 *
 	 * [--concurrency=<n>]
 	 * : Requests in flight at once. Default: 16.
+	 *
+	 * [--lock-timeout=<seconds>]
+	 * : How long to wait for another run changing this site's aliases on Closte. Default: 30.
 	 *
 	 * [--stream]
 	 * : With --format=json, print each result as one JSON line as it completes.
