@@ -37,20 +37,42 @@ static inline const ASN1_STRING *closte_general_name_value(const GENERAL_NAME *n
 /* Verifies `leaf` (with the `chain` the server sent) against `store` at the current time, and
    collects every verification error rather than stopping at the first one: up to `capacity`
    X509_V_ERR_* codes go to `errors`; the return value is how many there were. -1 when the
-   verification could not run at all. */
+   verification could not run at all. The first certificate above the leaf that is out of its
+   validity period (an expired intermediate) goes to `*outdated` with a reference the caller frees,
+   and its depth in the chain to `*outdated_depth`. */
+typedef struct {
+  int count;
+  int capacity;
+  int errors[32];
+  X509 *outdated;
+  int outdated_depth;
+} closte_verify_findings;
+
 static inline int closte_collect_verify_error(int ok, X509_STORE_CTX *ctx) {
   if (!ok) {
-    int *buffer = (int *)X509_STORE_CTX_get_ex_data(ctx, 0);
-    if (buffer != NULL && buffer[0] < buffer[1]) {
-      buffer[2 + buffer[0]] = X509_STORE_CTX_get_error(ctx);
-      buffer[0] += 1;
+    closte_verify_findings *findings = (closte_verify_findings *)X509_STORE_CTX_get_ex_data(ctx, 0);
+    if (findings != NULL) {
+      int error = X509_STORE_CTX_get_error(ctx);
+      if (findings->count < findings->capacity) {
+        findings->errors[findings->count] = error;
+        findings->count += 1;
+      }
+      int depth = X509_STORE_CTX_get_error_depth(ctx);
+      X509 *current = X509_STORE_CTX_get_current_cert(ctx);
+      if ((error == X509_V_ERR_CERT_HAS_EXPIRED || error == X509_V_ERR_CERT_NOT_YET_VALID) && depth > 0 &&
+          findings->outdated == NULL && current != NULL && X509_up_ref(current) == 1) {
+        findings->outdated = current;
+        findings->outdated_depth = depth;
+      }
     }
   }
   return 1;
 }
 
 static inline int closte_verify_chain(X509_STORE *store, X509 *leaf, STACK_OF(X509) *chain, int *errors,
-                                      int capacity) {
+                                      int capacity, X509 **outdated, int *outdated_depth) {
+  *outdated = NULL;
+  *outdated_depth = 0;
   X509_STORE_CTX *ctx = X509_STORE_CTX_new();
   if (ctx == NULL) return -1;
   if (X509_STORE_CTX_init(ctx, store, leaf, chain) != 1) {
@@ -62,17 +84,23 @@ static inline int closte_verify_chain(X509_STORE *store, X509 *leaf, STACK_OF(X5
     X509_STORE_CTX_free(ctx);
     return -1;
   }
-  /* buffer: [count, capacity, errors...] */
-  int buffer[2 + 32];
-  buffer[0] = 0;
-  buffer[1] = capacity < 32 ? capacity : 32;
-  X509_STORE_CTX_set_ex_data(ctx, 0, buffer);
+  closte_verify_findings findings;
+  findings.count = 0;
+  findings.capacity = capacity < 32 ? capacity : 32;
+  findings.outdated = NULL;
+  findings.outdated_depth = 0;
+  X509_STORE_CTX_set_ex_data(ctx, 0, &findings);
   X509_STORE_CTX_set_verify_cb(ctx, closte_collect_verify_error);
   int result = X509_verify_cert(ctx);
   X509_STORE_CTX_free(ctx);
-  if (result < 0) return -1;
-  for (int i = 0; i < buffer[0]; i++) errors[i] = buffer[2 + i];
-  return buffer[0];
+  if (result < 0) {
+    if (findings.outdated != NULL) X509_free(findings.outdated);
+    return -1;
+  }
+  for (int i = 0; i < findings.count; i++) errors[i] = findings.errors[i];
+  *outdated = findings.outdated;
+  *outdated_depth = findings.outdated_depth;
+  return findings.count;
 }
 
 #endif

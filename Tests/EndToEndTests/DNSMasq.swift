@@ -194,5 +194,16 @@ final class BoundSocket {
     fd = -1
   }
 
+  /// How many datagrams arrived and were never answered (read without waiting): the questions a
+  /// silent server was asked.
+  func unansweredDatagrams() -> Int {
+    var count = 0
+    var buffer = [UInt8](repeating: 0, count: 65535)
+    while buffer.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }) >= 0 {
+      count += 1
+    }
+    return count
+  }
+
   deinit { close() }
 }

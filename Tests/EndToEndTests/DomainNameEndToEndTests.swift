@@ -7,16 +7,16 @@ import Testing
 /// refuses is never sent, and `bücher.example`, `BÜCHER.example.` and `xn--bcher-kva.example` are one
 /// domain in `domain add`, in rpc's ordering and in `domain sync`'s comparison and protected names.
 @Suite struct DomainNameEndToEndTests {
-  static func sent(_ simulator: SyncSimulator) throws -> [String] {
+  static func sent(_ simulator: SimulatorProcess) throws -> [String] {
     try simulator.requests().compactMap { request in
-      guard let path = request["path"] as? String, path != "/getdomains" else { return nil }
-      return "\(path) \(request["domain"] ?? "")"
+      guard let path = request.objectValue?["path"]?.stringValue, path != "/getdomains" else { return nil }
+      return "\(path) \(request.objectValue?["domain"]?.stringValue ?? "")"
     }
   }
 
   @Test(arguments: ["a\u{200D}b.example", "😀.example", "\u{FFFD}.example", "xn---tda.example", "مثال.1example"])
   func aNameIDNARefusesIsExitTwoAndNoRequest(name: String) throws {
-    let simulator = try SyncSimulator()
+    let simulator = try SimulatorProcess()
     defer { simulator.stop() }
     let output = try simulator.closte(["domain", "add", "ok.example", name])
     #expect(output.status == 2, "\(output.stderr)")
@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func theSameDomainInUnicodeAndPunycodeKeepsItsOrderInAnRPCStream() throws {
-    let simulator = try SyncSimulator(["--latency=200"])
+    let simulator = try SimulatorProcess(["--latency=200"])
     defer { simulator.stop() }
     let lines = [
       #"{"id":1,"command":"domain add","args":["bücher.example"]}"#,
@@ -44,7 +44,7 @@ import Testing
 
   @Test func syncComparesClosteListInUnicodeAsTheSameDomains() throws {
     // Closte lists the network's own domain and another one in Unicode.
-    let simulator = try SyncSimulator([], seed: ["bücher.example", "café.example", "keep.example", "old.example"])
+    let simulator = try SimulatorProcess([], seed: ["bücher.example", "café.example", "keep.example", "old.example"])
     defer { simulator.stop() }
     let site = try simulator.writeConfig(networkDomain: "BÜCHER.example")
     let output = try simulator.closte(

@@ -69,6 +69,20 @@ final class SilentListener {
 
   func stop() { close(descriptor) }
 
+  /// How many connections the kernel completed that nobody accepted yet (accepted and closed now,
+  /// without waiting): the tries a client made against this silent port.
+  func acceptPendingConnections() -> Int {
+    let flags = fcntl(descriptor, F_GETFL, 0)
+    _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+    var count = 0
+    while true {
+      let connection = accept(descriptor, nil, nil)
+      guard connection >= 0 else { return count }
+      close(connection)
+      count += 1
+    }
+  }
+
   /// A port on 127.0.0.1 where nothing listens (bound, then released).
   static func closedPort() throws -> UInt16 {
     let listener = try SilentListener()

@@ -48,17 +48,8 @@ final class TestPKI {
     _ label: String, names: [String], days: Int = 90, start: String? = nil, end: String? = nil,
     extensions more: [String] = []
   ) throws -> (cert: String, key: String) {
-    let key = path("\(label).key")
-    let request = path("\(label).csr")
+    let (key, request, extensions) = try leafRequest(label, names: names, extensions: more)
     let cert = path("\(label).pem")
-    let extensions = path("\(label).ext")
-    let lines = ["subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))"] + more
-    try Data((lines.joined(separator: "\n") + "\n").utf8)
-      .write(to: URL(fileURLWithPath: extensions))
-    try Self.openssl([
-      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
-      "-out", request, "-subj", "/CN=\(names[0])",
-    ])
     var arguments = [
       "ca", "-batch", "-notext", "-config", path("ca.cnf"), "-cert", caFile, "-keyfile", path("ca.key"),
       "-in", request, "-out", cert, "-extfile", extensions,
@@ -70,6 +61,53 @@ final class TestPKI {
     }
     try Self.openssl(arguments)
     return (cert, key)
+  }
+
+  /// A key, a certificate request for `names` (the first is the common name) and the extension file
+  /// with their subject alternative names and `more` extension lines.
+  private func leafRequest(_ label: String, names: [String], extensions more: [String] = []) throws -> (
+    key: String, request: String, extensions: String
+  ) {
+    let key = path("\(label).key")
+    let request = path("\(label).csr")
+    let extensions = path("\(label).ext")
+    let lines = ["subjectAltName=\(names.map { "DNS:\($0)" }.joined(separator: ","))"] + more
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: extensions))
+    try Self.openssl([
+      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+      "-out", request, "-subj", "/CN=\(names[0])",
+    ])
+    return (key, request, extensions)
+  }
+
+  /// An intermediate authority signed by this CA, valid from `start` to `end` (`YYYYMMDDHHMMSSZ`),
+  /// and a certificate for `names` it issued, valid for 90 days from now. Returns the paths of
+  /// the leaf, its key and the intermediate (for `s_server -cert_chain`).
+  func issueUnderIntermediate(
+    _ label: String, names: [String], intermediateStart: String, intermediateEnd: String
+  ) throws -> (cert: String, key: String, intermediate: String) {
+    let intermediateKey = path("\(label)-intermediate.key")
+    let intermediateRequest = path("\(label)-intermediate.csr")
+    let intermediate = path("\(label)-intermediate.pem")
+    let intermediateExtensions = path("\(label)-intermediate.ext")
+    try Data("basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n".utf8)
+      .write(to: URL(fileURLWithPath: intermediateExtensions))
+    try Self.openssl([
+      "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+      intermediateKey, "-out", intermediateRequest, "-subj", "/O=Closte Test/CN=Closte Test Intermediate",
+    ])
+    try Self.openssl([
+      "ca", "-batch", "-notext", "-config", path("ca.cnf"), "-cert", caFile, "-keyfile", path("ca.key"),
+      "-in", intermediateRequest, "-out", intermediate, "-extfile", intermediateExtensions,
+      "-startdate", intermediateStart, "-enddate", intermediateEnd,
+    ])
+    let (key, request, extensions) = try leafRequest(label, names: names)
+    let cert = path("\(label).pem")
+    try Self.openssl([
+      "x509", "-req", "-in", request, "-CA", intermediate, "-CAkey", intermediateKey, "-set_serial", "4096",
+      "-days", "90", "-out", cert, "-extfile", extensions,
+    ])
+    return (cert, key, intermediate)
   }
 
   /// A self-signed certificate for `names`.

@@ -40,8 +40,8 @@ public enum DNSCommands {
     let resolver = try Resolver.forCommand(context)
     let deadline = Deadline(secondsFromNow: try Resolver.commandTimeout(context))
     let expectations = try DNSNetwork.expectations(for: context)
-    let (network, networkWarnings) = DNSNetwork.resolve(expectations, resolver: resolver, deadline: deadline)
-    let report = DNSCheck.run(domain: domain, network: network, resolver: resolver, deadline: deadline)
+    let (report, networkWarnings) = DNSNetwork.check(
+      domain, expectations: expectations, resolver: resolver, deadline: deadline)
     for lookup in report.lookups { context.diagnostics.debug(describe(lookup)) }
     var warnings = networkWarnings
     if report.proxied { warnings.append(report.reason + (report.hint.map { " " + $0 } ?? "")) }

@@ -17,7 +17,8 @@ public enum SSLCommands {
       the name as RFC 6125 says (a `*.` name covers exactly one leftmost label). Reports `valid`, the reason \
       when not (expired, not_yet_valid, hostname_mismatch, untrusted, self_signed, handshake_failed, \
       unreachable, timeout), subject, issuer, names, not_before, not_after (UTC), days_left and the protocol. \
-      The whole check is bounded by --timeout. Exit 0 when the certificate is valid, 1 when it is not (error \
+      The whole check is bounded by --timeout; connecting and the TLS handshake by --connect-timeout (10 s), \
+      so a port that accepts the connection and never speaks TLS is a `timeout` within it. Exit 0 when the certificate is valid, 1 when it is not (error \
       code ssl_<reason>).
       """,
     examples: [
@@ -48,6 +49,7 @@ public enum SSLCommands {
       domain: try DomainNameCheck.parse(domain).description,
       port: UInt16(try invocation.integer("port", in: 1...65535) ?? 443),
       timeout: try invocation.seconds("timeout", in: 0.1...3600) ?? 45,
+      connectTimeout: try Resolver.connectTimeout(invocation),
       caFile: invocation.string("ca-file"),
       connectTo: invocation.string("connect-to"))
   }

@@ -12,19 +12,37 @@ public enum StageCommands {
 
   static let status = CommandSpec(
     name: "domain status", summary: "Run one pass of the domain stage machine: DNS, then SSL.",
-    arguments: [stageArgument], options: [expectOption],
+    arguments: [
+      ArgumentSpec("domain", "The mapped domain, e.g. shop.example.com (with --all: extra domains).", optional: true)
+    ],
+    options: [
+      expectOption,
+      OptionSpec("all", "Check the whole network at once: every alias Closte lists, and the domain given."),
+      NetworkCheckOptions.concurrency, NetworkCheckOptions.stream,
+    ],
     description: """
       Runs the DNS check (`checking-dns`) and, when the domain points at the network, the SSL check \
       (`checking-ssl-cert`), once each, and answers the stage the domain has reached: checking-dns (DNS is \
       not ready), checking-ssl-cert (DNS is, the certificate is not yet) or done, with both checks' findings \
       (the whole reports under dns_check and ssl_check with --format=json). Exit 0 for done, 1 otherwise.
+      With --all, every alias Closte lists (wildcards are counted, not checked) is checked the same way, \
+      --concurrency (16) at a time, each within --timeout and --connect-timeout; progress goes to standard \
+      error (a bar on a terminal, a line per domain otherwise; --stream: a JSON line per domain on standard \
+      output), then a table of domain, dns, ssl, days_left, on_closte and stage. Exit 0 when every domain is done.
       """,
     examples: [
       Example("Where does the domain stand?", "closte domain status shop.example.com"),
       Example("Everything as JSON", "closte domain status shop.example.com --format=json"),
+      Example("The whole network, every morning", "closte domain status --all"),
+      Example("The whole network as JSON lines, 32 at a time", "closte domain status --all --stream --concurrency=32"),
     ]
   ) { context in
-    let domain = try DomainNameCheck.parse(context.args[0]).description
+    if try context.invocation.flag("all") ?? false { return try await networkStatus(context) }
+    guard let argument = context.args.first else {
+      throw ClosteError.invalidArguments(
+        "domain status needs a domain, or --all.", hint: "For example `closte domain status shop.example.com`.")
+    }
+    let domain = try DomainNameCheck.parse(argument).description
     let machine = StageMachine(
       probe: try liveProbe(context), clock: context.runtime.clock, schedule: try StageSchedule.from(context.invocation))
     let report = await machine.pass(domain)
@@ -32,6 +50,39 @@ public enum StageCommands {
       report.json, tableFields: StageReport.statusFields, invocation: context.invocation,
       exitStatus: report.stage == .done ? .success : .failure)
     result.exitStatusIsAnswer = true  // "not done yet" is the answer of one pass, not a failure
+    return result
+  }
+
+  /// `domain status --all`: one pass for every domain of the network, concurrently.
+  static func networkStatus(_ context: CommandContext) async throws -> CommandResult {
+    let (concurrency, stream) = try NetworkCheckOptions.read(context.invocation)
+    let given = try context.args.map { try DomainNameCheck.parse($0).description }
+    let probe = try liveProbe(context)
+    let aliases = try await context.closteClient().aliasNames()
+    let network = NetworkDomains(given: given, aliases: aliases)
+    let machine = StageMachine(
+      probe: probe.resolvingNetwork(), clock: context.runtime.clock,
+      schedule: try StageSchedule.from(context.invocation))
+    let progress = NetworkCheckProgress(context: context, total: network.domains.count, stream: stream)
+    let reports = await ConcurrentChecks.run(network.domains, concurrency: concurrency) { domain in
+      await machine.pass(domain)
+    } onResult: { _, report in
+      let row = NetworkCheckRow(report, onCloste: ClosteAliasCoverage.covers(aliases, report.domain))
+      progress.record(row, lines: [row.json])
+    }
+    let rows = reports.map { NetworkCheckRow($0, onCloste: ClosteAliasCoverage.covers(aliases, $0.domain)) }
+    progress.finish(rows)
+    let notDone = rows.filter { $0.stage != .done }.count
+    var result: CommandResult
+    if progress.mode == .stream {
+      result = CommandResult(data: .null, rendering: .none)
+    } else {
+      result = .items(rows.map(\.json), fields: NetworkCheckRow.fields)
+    }
+    result.warnings += [network.wildcardWarning].compactMap { $0 }
+    if notDone > 0 { result.exitStatus = .failure }
+    result.exitStatusIsAnswer = true
+    context.diagnostics.info("\(rows.count - notDone) of \(rows.count) domains done.")
     return result
   }
 
@@ -77,7 +128,10 @@ public enum StageCommands {
     return LiveDomainProbe(
       resolver: try Resolver.forCommand(context), expectations: try DNSNetwork.expectations(for: context),
       timeout: try Resolver.commandTimeout(context),
-      ssl: SSLCheck(resolver: try NameResolution.resolver(for: context), now: { context.runtime.clock.now() }),
+      // One TLS client for every domain; when it cannot be made, each check says why.
+      ssl: SSLCheck(
+        resolver: try NameResolution.resolver(for: context), now: { context.runtime.clock.now() },
+        client: try? TLSClient(caFile: template.caFile)),
       sslRequest: { domain in
         var request = template
         request.domain = domain

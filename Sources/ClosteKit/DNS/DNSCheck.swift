@@ -13,7 +13,9 @@ public enum DNSCheck {
     let deadline = deadline ?? resolver.defaultDeadline()
     let resolution = resolver.resolveAddresses(domain, deadline: deadline)
     var report = DNSCheckReport(domain: domain, network: network, resolution: resolution)
-    let (nameServers, nsLookups) = nameServers(of: domain, resolver, deadline)
+    // A server silent for the addresses is silent for NS too: the check ends in one question's time.
+    let (nameServers, nsLookups) =
+      resolution.failures.contains(.timeout) ? ([], []) : nameServers(of: resolution.name, resolver, deadline)
     report.records = resolution.chain + resolution.records + nameServers
     report.lookups = resolution.lookups + nsLookups
     judge(&report)

@@ -16,6 +16,15 @@ public enum DNSFailure: Error, Hashable, Sendable, CustomStringConvertible {
   /// The CNAME chain went on past `Resolver.maximumChainLength` links.
   case cnameChainTooLong(Int)
 
+  /// Whether a search-list walk stops here (glibc's `res_search`): a name that does not exist, or a
+  /// server error, lets the next name be tried; no answer at all does not.
+  var endsSearch: Bool {
+    switch self {
+    case .nameNotFound, .serverFailure: return false
+    case .timeout, .unreachable, .malformed, .cnameLoop, .cnameChainTooLong: return true
+    }
+  }
+
   public var code: ErrorCode {
     switch self {
     case .nameNotFound: return .dnsNameNotFound
@@ -47,7 +56,11 @@ public enum DNSFailure: Error, Hashable, Sendable, CustomStringConvertible {
       hint = "Create the domain's A record (or a CNAME) at its DNS provider; check the spelling of the name."
     case .serverFailure, .malformed:
       hint = "The domain's DNS servers may be misconfigured; try another resolver with --resolver=<ip>."
-    case .timeout, .unreachable:
+    case .timeout:
+      hint =
+        "The DNS server did not answer (each question gets resolv.conf's `options timeout:` × `attempts:`, "
+        + "5 s × 2 by default, within --timeout). Check the server, or ask another with --resolver=<ip[:port]>."
+    case .unreachable:
       hint = "Check the network, or ask another DNS server with --resolver=<ip[:port]>; raise --timeout if it is slow."
     case .cnameLoop, .cnameChainTooLong:
       hint = "Fix the CNAME records at the domain's DNS provider so the chain ends at an A or AAAA record."

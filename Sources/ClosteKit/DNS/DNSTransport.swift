@@ -15,8 +15,12 @@ public protocol DNSTransport: Sendable {
 public struct SocketTransport: DNSTransport {
   /// Without EDNS a UDP answer is at most 512 bytes; reading more is harmless.
   static let maximumDatagram = 65535
+  /// `--connect-timeout`'s default: the bound of a TCP connect, within the exchange's own deadline.
+  public static let defaultConnectTimeout = 10.0
 
-  public init() {}
+  public var connectTimeout: Double
+
+  public init(connectTimeout: Double = defaultConnectTimeout) { self.connectTimeout = connectTimeout }
 
   public func exchangeUDP(
     _ query: [UInt8], with server: DNSServerAddress, deadline: Deadline, accept: ([UInt8]) -> Bool
@@ -30,7 +34,7 @@ public struct SocketTransport: DNSTransport {
   }
 
   public func exchangeTCP(_ query: [UInt8], with server: DNSServerAddress, deadline: Deadline) throws -> [UInt8] {
-    let socket = try DNSSocket(.tcp, to: server, deadline: deadline)
+    let socket = try DNSSocket(.tcp, to: server, deadline: deadline.capped(atSecondsFromNow: connectTimeout))
     var writer = DNSWriter(compress: false)
     writer.writeLengthPrefixed { $0.write(bytes: query) }
     try socket.send(writer.bytes, deadline: deadline)

@@ -1,10 +1,31 @@
 extension Resolver {
   /// The A and AAAA records `host` leads to, following its CNAME chain (within an answer, and with
-  /// a new question when a server stops at a CNAME), with a loop and length guard.
+  /// a new question when a server stops at a CNAME), with a loop and length guard. A name with fewer
+  /// dots than `ndots` is tried with the search domains first, as glibc's `res_search` does: a name
+  /// that does not exist or has no address goes on to the next, a timeout stops the search.
   public func resolveAddresses(_ host: DNSName, deadline: Deadline? = nil) -> AddressResolution {
     let deadline = deadline ?? defaultDeadline()
+    let candidates = configuration.searchNames(for: host)
+    var lookups: [DNSLookup] = []
+    for (index, candidate) in candidates.enumerated() {
+      var resolution = resolveAddressesOf(candidate, deadline: deadline)
+      lookups += resolution.lookups
+      resolution.lookups = lookups
+      let isLast = index == candidates.count - 1
+      if isLast || !resolution.addresses.isEmpty || resolution.failures.contains(where: \.endsSearch) {
+        return resolution
+      }
+    }
+    return AddressResolution(name: host, chain: [], records: [], failures: [], lookups: lookups)
+  }
+
+  /// The A and then AAAA records of one name. A question that no server answered in time is not
+  /// followed by another: the server that was silent for A would be silent for AAAA too, and the
+  /// check would take twice the time to say so.
+  func resolveAddressesOf(_ host: DNSName, deadline: Deadline) -> AddressResolution {
     var resolution = AddressResolution(name: host, chain: [], records: [], failures: [], lookups: [])
     for type in [DNSRecordType.a, .aaaa] {
+      guard !resolution.failures.contains(.timeout) else { break }
       // AAAA starts where the A lookup's chain ended, so the chain is walked once.
       let start = resolution.canonicalName
       let walk = follow(start, type: type, deadline: deadline)

@@ -17,15 +17,25 @@ extension Resolver {
       server = parsed
     }
     let configuration = Configuration.system(
-      resolvConfPath: resolvConfPath, server: server, totalTimeout: try commandTimeout(context))
+      resolvConfPath: resolvConfPath, environment: context.runtime.environment, server: server,
+      totalTimeout: try commandTimeout(context))
     context.diagnostics.debug(
       "DNS servers: \(configuration.servers.map(\.description).joined(separator: ", ")); "
-        + "\(configuration.attempts) attempts of \(JSONWriter.formatDouble(configuration.attemptTimeout)) s")
-    return Resolver(configuration: configuration)
+        + "\(configuration.attempts) attempts of \(JSONWriter.formatDouble(configuration.attemptTimeout)) s"
+        + (configuration.search.isEmpty
+          ? ""
+          : "; search \(configuration.search.map(\.description).joined(separator: " ")) ndots:\(configuration.ndots)"))
+    return Resolver(
+      configuration: configuration, transport: SocketTransport(connectTimeout: try connectTimeout(context.invocation)))
   }
 
   /// `--timeout`, in seconds, or the default.
   public static func commandTimeout(_ context: CommandContext) throws -> Double {
     try context.invocation.seconds("timeout", in: 0.001...86400) ?? defaultCommandTimeout
+  }
+
+  /// `--connect-timeout`, in seconds, or the default (10 s): the bound of one TCP connect and TLS handshake.
+  public static func connectTimeout(_ invocation: Invocation) throws -> Double {
+    try invocation.seconds("connect-timeout", in: 0.001...3600) ?? SocketTransport.defaultConnectTimeout
   }
 }

@@ -13,29 +13,56 @@ public struct Resolver: Sendable {
     public var attempts: Int
     /// The bound of one call when the caller gives no deadline (`--timeout`); nil: tries × servers × timeout.
     public var totalTimeout: Double?
+    /// resolv.conf's `ndots` and search list: a name with fewer dots is tried with each search domain first.
+    public var ndots: Int
+    public var search: [DNSName]
 
-    public init(servers: [DNSServerAddress], attemptTimeout: Double, attempts: Int, totalTimeout: Double? = nil) {
+    public init(
+      servers: [DNSServerAddress], attemptTimeout: Double, attempts: Int, totalTimeout: Double? = nil,
+      ndots: Int = ResolvConf.defaultNdots, search: [DNSName] = []
+    ) {
       self.servers = servers
       self.attemptTimeout = attemptTimeout
       self.attempts = attempts
       self.totalTimeout = totalTimeout
+      self.ndots = ndots
+      self.search = search
     }
 
-    /// The system's servers and options, or one `server` (still with the system's timeout and attempts).
+    /// The system's servers and options, or one `server` (still with the system's timeout, attempts and search list).
     public static func system(
-      resolvConfPath: String = ResolvConf.defaultPath, server: DNSServerAddress? = nil, totalTimeout: Double? = nil
+      resolvConfPath: String = ResolvConf.defaultPath, environment: [String: String] = [:],
+      server: DNSServerAddress? = nil, totalTimeout: Double? = nil
     ) -> Configuration {
-      let conf = ResolvConf.load(path: resolvConfPath)
+      let conf = ResolvConf.load(path: resolvConfPath, environment: environment)
       return Configuration(
         servers: server.map { [$0] } ?? conf.servers, attemptTimeout: conf.timeout, attempts: conf.attempts,
-        totalTimeout: totalTimeout)
+        totalTimeout: totalTimeout, ndots: conf.ndots, search: conf.search)
+    }
+
+    /// How long one question may take when no server answers: every try of every server (glibc's
+    /// 5 s × 2 with one server: 10 s), within `totalTimeout` when there is one.
+    public var questionBudget: Double {
+      let everyTry = attemptTimeout * Double(max(attempts, 1) * max(servers.count, 1))
+      return totalTimeout.map { min($0, everyTry) } ?? everyTry
+    }
+
+    /// The names to ask, in order, for `name`, as glibc's `res_search` orders them: with fewer dots
+    /// than `ndots`, each search domain appended, then the name as given; otherwise the name alone.
+    /// (glibc also tries the search list after a name with enough dots is not found; closte does not,
+    /// since a mapped domain is always fully qualified and `shop.example.com.corp.lan` would mislead.)
+    public func searchNames(for name: DNSName) -> [DNSName] {
+      guard name.labels.count - 1 < ndots, !search.isEmpty else { return [name] }
+      var names = search.compactMap { try? DNSName(labels: name.labels + $0.labels) }
+      if !names.contains(name) { names.append(name) }
+      return names
     }
   }
 
   /// How many CNAME links are followed before giving up (BIND's limit is 16 too).
   public static let maximumChainLength = 16
 
-  public let configuration: Configuration
+  public var configuration: Configuration
   let transport: DNSTransport
   let nextID: @Sendable () -> UInt16
 
@@ -48,10 +75,9 @@ public struct Resolver: Sendable {
     self.nextID = nextID
   }
 
-  /// A deadline for one call: `totalTimeout`, else every try of every server.
+  /// A deadline for one question: every try of every server, within `totalTimeout`.
   public func defaultDeadline() -> Deadline {
-    let everyTry = configuration.attemptTimeout * Double(configuration.attempts * max(configuration.servers.count, 1))
-    return Deadline(secondsFromNow: configuration.totalTimeout ?? everyTry)
+    Deadline(secondsFromNow: configuration.questionBudget)
   }
 
   /// Asks for `type` records of `name`. Never throws: a failure is `DNSLookup.failure`.
@@ -93,7 +119,8 @@ public struct Resolver: Sendable {
     return lookup
   }
 
-  /// One try at one server: UDP, then TCP when the answer is truncated or UDP fails outright.
+  /// One try at one server: UDP, then TCP when the answer is truncated or UDP fails outright. The
+  /// TCP exchange has one try's time too, so a server that accepts and never speaks costs a try.
   /// A server error (SERVFAIL, REFUSED) is a failure, so the next server gets asked.
   private func ask(
     _ query: [UInt8], id: UInt16, question: DNSQuestion, server: DNSServerAddress, tryDeadline: Deadline,
@@ -107,11 +134,13 @@ public struct Resolver: Sendable {
     } catch SocketError.timedOut {
       return (.failure(.timeout), false)
     } catch {
-      return (overTCP(query, id: id, question: question, server: server, deadline: deadline), true)
+      return (overTCP(query, id: id, question: question, server: server, deadline: tryDeadline), true)
     }
     switch check(udpAnswer, id: id, question: question) {
     case .success(let message) where message.isTruncated:
-      return (overTCP(query, id: id, question: question, server: server, deadline: deadline), true)
+      // A fresh try's worth of time for the TCP question, as glibc gives it.
+      let tcpDeadline = deadline.capped(atSecondsFromNow: configuration.attemptTimeout)
+      return (overTCP(query, id: id, question: question, server: server, deadline: tcpDeadline), true)
     case let other:
       return (other, false)
     }

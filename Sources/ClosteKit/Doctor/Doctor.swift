@@ -11,7 +11,23 @@ public struct Doctor: Sendable {
 
   public init(probe: DoctorProbe) { self.probe = probe }
 
+  /// The checklist, and with many domains the summary of each (`--all`).
+  public struct Run: Sendable {
+    public var items: [DoctorItem]
+    public var rows: [NetworkCheckRow]
+  }
+
   public func run(domains: [String], all: Bool) async -> [DoctorItem] {
+    await run(domains: domains, all: all, concurrency: 1).items
+  }
+
+  /// The checklist; the domains are checked `concurrency` at a time: `onStart` learns how many,
+  /// `onDomain` gets each as it completes (its summary row and its items), and the result lists them
+  /// in order.
+  public func run(
+    domains: [String], all: Bool, concurrency: Int, onStart: (Int) -> Void = { _ in },
+    onDomain: (NetworkCheckRow, [DoctorItem]) -> Void = { _, _ in }
+  ) async -> Run {
     var items: [DoctorItem] = []
     do {
       let config = try probe.config()
@@ -49,9 +65,9 @@ public struct Doctor: Sendable {
     var checked = domains
     if all {
       if let aliases {
-        let plain = aliases.filter { !$0.hasPrefix("*.") }
-        checked += plain.filter { !checked.contains($0) }
-        let wildcards = aliases.count - plain.count
+        let network = NetworkDomains(given: domains, aliases: aliases)
+        checked = network.domains
+        let wildcards = network.wildcards
         if wildcards > 0 {
           items.append(
             DoctorItem(
@@ -64,14 +80,35 @@ public struct Doctor: Sendable {
             "domains", .fail, "--all needs Closte's alias list, which could not be read.", hint: Hints.closteAPI))
       }
     }
-    for domain in checked {
-      if let aliases { items.append(onCloste(domain, aliases: aliases)) }
-      let dns = await probe.dns(domain)
-      items.append(dnsItem(domain, dns))
-      // A domain that points elsewhere serves someone else's certificate, if any: not ours to judge.
-      if dns.verdict != .notPointing { items.append(sslItem(domain, await probe.ssl(domain))) }
+    let knownAliases = aliases
+    onStart(checked.count)
+    let checks = await ConcurrentChecks.run(checked, concurrency: concurrency) { domain in
+      await self.check(domain, aliases: knownAliases)
+    } onResult: { _, check in
+      onDomain(check.row, check.items)
     }
-    return items
+    return Run(items: items + checks.flatMap(\.items), rows: checks.map(\.row))
+  }
+
+  /// One domain's items (on Closte, DNS, SSL) and its summary row.
+  func check(_ domain: String, aliases: [String]?) async -> (items: [DoctorItem], row: NetworkCheckRow) {
+    var items: [DoctorItem] = []
+    if let aliases { items.append(onCloste(domain, aliases: aliases)) }
+    let dns = await probe.dns(domain)
+    items.append(dnsItem(domain, dns))
+    // A domain that points elsewhere serves someone else's certificate, if any: not ours to judge.
+    var ssl: SSLFinding?
+    if dns.verdict != .notPointing {
+      let finding = await probe.ssl(domain)
+      ssl = finding
+      items.append(sslItem(domain, finding))
+    }
+    let stage: DomainStage = dns.verdict == .notPointing ? .checkingDNS : (ssl?.valid == true ? .done : .checkingSSL)
+    let row = NetworkCheckRow(
+      domain: domain, dns: dns.check ?? dns.verdict.name, ssl: ssl.map { $0.valid ? "valid" : $0.reason ?? "invalid" },
+      daysLeft: ssl?.daysLeft, onCloste: aliases.map { ClosteAliasCoverage.covers($0, domain) }, stage: stage,
+      hint: items.first { $0.status != .pass }?.hint)
+    return (items, row)
   }
 
   // MARK: The items
@@ -113,7 +150,7 @@ public struct Doctor: Sendable {
     if aliases.contains(domain) {
       return DoctorItem("on-closte", domain: domain, .pass, "\(domain) is a Closte alias.")
     }
-    if let dot = domain.firstIndex(of: "."), aliases.contains("*" + domain[dot...]) {
+    if ClosteAliasCoverage.covers(aliases, domain), let dot = domain.firstIndex(of: ".") {
       return DoctorItem("on-closte", domain: domain, .pass, "\(domain) is covered by the alias *\(domain[dot...]).")
     }
     return DoctorItem(

@@ -15,15 +15,28 @@ public protocol DoctorProbe: Sendable {
 
 /// The DNS check's verdict, as `doctor` grades it.
 public struct DNSFinding: Sendable, Equatable {
-  public enum Verdict: Sendable { case points, proxied, notPointing }
+  public enum Verdict: Sendable {
+    case points, proxied, notPointing
+
+    var name: String {
+      switch self {
+      case .points: return "points"
+      case .proxied: return "proxied"
+      case .notPointing: return "not_pointing"
+      }
+    }
+  }
   public var verdict: Verdict
   public var summary: String
   public var hint: String?
+  /// The DNS check's own verdict (`wrong_address`, `lookup_failed`, ...), when there was a check.
+  public var check: String?
 
-  public init(_ verdict: Verdict, _ summary: String, hint: String? = nil) {
+  public init(_ verdict: Verdict, _ summary: String, hint: String? = nil, check: String? = nil) {
     self.verdict = verdict
     self.summary = summary
     self.hint = hint
+    self.check = check
   }
 }
 
@@ -33,11 +46,14 @@ public struct SSLFinding: Sendable, Equatable {
   public var daysLeft: Int?
   public var summary: String
   public var hint: String?
+  /// Why it is not valid (`expired`, `timeout`, ...), as `ssl check` says.
+  public var reason: String?
 
-  public init(valid: Bool, daysLeft: Int? = nil, _ summary: String, hint: String? = nil) {
+  public init(valid: Bool, daysLeft: Int? = nil, _ summary: String, hint: String? = nil, reason: String? = nil) {
     self.valid = valid
     self.daysLeft = daysLeft
     self.summary = summary
     self.hint = hint
+    self.reason = reason
   }
 }

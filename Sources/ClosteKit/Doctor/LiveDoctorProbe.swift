@@ -2,8 +2,19 @@
 /// check and the SSL check, with the command's options.
 public struct LiveDoctorProbe: DoctorProbe {
   let context: CommandContext
+  /// The DNS and SSL checks with the command's options, or why they cannot run.
+  let domainProbe: Result<LiveDomainProbe, ClosteError>
 
-  public init(context: CommandContext) { self.context = context }
+  /// With `resolveNetworkOnce`, the network's host is resolved now, once for every domain checked.
+  public init(context: CommandContext, resolveNetworkOnce: Bool = false) {
+    self.context = context
+    do {
+      let probe = try StageCommands.liveProbe(context)
+      domainProbe = .success(resolveNetworkOnce ? probe.resolvingNetwork() : probe)
+    } catch {
+      domainProbe = .failure(ClosteError.wrap(error))
+    }
+  }
 
   public func config() throws -> WPConfig { try context.config() }
 
@@ -37,11 +48,12 @@ public struct LiveDoctorProbe: DoctorProbe {
 
   public func dns(_ domain: String) async -> DNSFinding {
     do {
-      let probe = try StageCommands.liveProbe(context)
+      let probe = try domainProbe.get()
       let outcome = await probe.checkDNS(domain)
       let proxied = outcome.details["verdict"] == .string(DNSCheckReport.Verdict.proxied.rawValue)
       return DNSFinding(
-        outcome.passed ? (proxied ? .proxied : .points) : .notPointing, outcome.summary, hint: outcome.hint)
+        outcome.passed ? (proxied ? .proxied : .points) : .notPointing, outcome.summary, hint: outcome.hint,
+        check: outcome.details["verdict"]?.stringValue)
     } catch {
       let problem = ClosteError.wrap(error)
       return DNSFinding(.notPointing, problem.message, hint: problem.hint)
@@ -50,9 +62,15 @@ public struct LiveDoctorProbe: DoctorProbe {
 
   public func ssl(_ domain: String) async -> SSLFinding {
     do {
-      let report = try await SSLCommands.report(for: domain, context: context)
+      let report: SSLReport
+      if case .success(let probe) = domainProbe {
+        report = try await probe.ssl.run(probe.sslRequest(domain))
+      } else {
+        report = try await SSLCommands.report(for: domain, context: context)
+      }
       return SSLFinding(
-        valid: report.valid, daysLeft: report.daysLeft, report.message, hint: report.reason?.hint(for: report.domain))
+        valid: report.valid, daysLeft: report.daysLeft, report.message, hint: report.reason?.hint(for: report.domain),
+        reason: report.reason?.rawValue)
     } catch {
       let problem = ClosteError.wrap(error)
       return SSLFinding(valid: false, problem.message, hint: problem.hint)

@@ -6,6 +6,11 @@ public struct LiveDomainProbe: DomainProbe {
   public var timeout: Double
   public var ssl: SSLCheck
   public var sslRequest: @Sendable (String) -> SSLCheckRequest
+  /// The network resolved once, when many domains are checked against it (`--all`); nil: each
+  /// DNS check resolves it.
+  public var resolvedNetwork: DNSNetwork?
+  /// The network's host got no answer in time: the domains are not asked either.
+  public var networkTimedOut = false
 
   public init(
     resolver: Resolver, expectations: [DNSNetwork.Expectation], timeout: Double, ssl: SSLCheck,
@@ -18,13 +23,28 @@ public struct LiveDomainProbe: DomainProbe {
     self.sslRequest = sslRequest
   }
 
+  /// This probe with the network resolved now, once for every domain it checks.
+  public func resolvingNetwork() -> LiveDomainProbe {
+    var probe = self
+    let resolved = DNSNetwork.resolve(expectations, resolver: resolver, deadline: Deadline(secondsFromNow: timeout))
+    probe.resolvedNetwork = resolved.network
+    probe.networkTimedOut = resolved.timedOut
+    return probe
+  }
+
   public func checkDNS(_ domain: String) async -> ProbeOutcome {
     let deadline = Deadline(secondsFromNow: timeout)
     guard let name = try? DomainNameCheck.parse(domain) else {
       return ProbeOutcome(passed: false, summary: "'\(domain)' is not a domain name.")
     }
-    let (network, _) = DNSNetwork.resolve(expectations, resolver: resolver, deadline: deadline)
-    let report = DNSCheck.run(domain: name, network: network, resolver: resolver, deadline: deadline)
+    let report: DNSCheckReport
+    if let resolvedNetwork {
+      report = DNSCheck.run(
+        domain: name, network: resolvedNetwork, resolver: resolver,
+        deadline: networkTimedOut ? Deadline(secondsFromNow: 0) : deadline)
+    } else {
+      report = DNSNetwork.check(name, expectations: expectations, resolver: resolver, deadline: deadline).report
+    }
     return ProbeOutcome(passed: report.passes, summary: report.reason, hint: report.hint, details: report.json)
   }
 

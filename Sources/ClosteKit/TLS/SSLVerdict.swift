@@ -24,16 +24,29 @@ public enum SSLVerdict {
     }
   }
 
-  /// The sentence that goes with a verdict.
+  /// The sentence that goes with a verdict. `outdatedIssuer` is a certificate above the leaf that is
+  /// out of its validity period: when the leaf itself is in its period, that one is named, with its
+  /// own dates (the leaf's would say the opposite of the truth).
   public static func message(
-    for reason: SSLReason?, domain: String, certificate: CertificateInfo, daysLeft: Int?
+    for reason: SSLReason?, domain: String, certificate: CertificateInfo, daysLeft: Int?,
+    outdatedIssuer: CertificateInfo? = nil, leafInPeriod: Bool = false
   ) -> String {
     let until = certificate.notAfter.map(ISO8601.utc) ?? "?"
+    let issuer = leafInPeriod ? outdatedIssuer : nil
+    let issuerKind = issuer.map { $0.subject == $0.issuer ? "root certificate" : "intermediate certificate" } ?? ""
     switch reason {
     case nil:
       return "The certificate is valid for \(domain) until \(until) (\(daysLeft ?? 0) days left)."
+    case .expired? where issuer != nil:
+      return
+        "The \(issuerKind) \(issuer?.subject ?? "") in the chain expired on "
+        + "\(issuer?.notAfter.map(ISO8601.utc) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
     case .expired?:
       return "The certificate expired on \(until)."
+    case .notYetValid? where issuer != nil:
+      return
+        "The \(issuerKind) \(issuer?.subject ?? "") in the chain is not valid before "
+        + "\(issuer?.notBefore.map(ISO8601.utc) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
     case .notYetValid?:
       return "The certificate is not valid before \(certificate.notBefore.map(ISO8601.utc) ?? "?")."
     case .selfSigned?:

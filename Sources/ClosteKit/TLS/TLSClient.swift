@@ -14,6 +14,9 @@ public struct PeerCertificate: Sendable {
   public var certificate: CertificateInfo
   /// `X509_V_ERR_*` codes; empty when the chain is trusted and in its validity period.
   public var verifyErrors: [Int32]
+  /// A certificate above the leaf (an intermediate, or the authority's) that is out of its validity
+  /// period: the one to name when the chain is `expired` while the leaf itself is not.
+  public var outdatedIssuer: CertificateInfo?
   public var protocolVersion: String
 }
 
@@ -26,7 +29,10 @@ extension ErrorCode {
 /// stop at a bad certificate: it completes, and the chain is then verified separately so that
 /// every problem is known (an expired certificate that is also for another name, say).
 /// Every OpenSSL call of the check lives in this file and in `CertificateInfo.swift`.
-public final class TLSClient {
+/// One client serves many checks at once (`--all`): OpenSSL allows an `SSL_CTX` to make connections on
+/// several threads once it is set up, and it is never changed after `init`. Loading the system's trust
+/// store is most of a check's CPU time, so it is done once.
+public final class TLSClient: @unchecked Sendable {
   private let context: OpaquePointer
 
   public init(caFile: String?) throws {
@@ -85,17 +91,22 @@ public final class TLSClient {
     guard let leaf = SSL_get1_peer_certificate(ssl) else { throw .tls("the server sent no certificate") }
     defer { X509_free(leaf) }
     let version = SSL_get_version(ssl).map { String(cString: $0) } ?? "unknown"
-    let errors = verify(leaf, chain: SSL_get_peer_cert_chain(ssl))
-    return PeerCertificate(certificate: CertificateInfo(leaf), verifyErrors: errors, protocolVersion: version)
+    let (errors, outdated) = verify(leaf, chain: SSL_get_peer_cert_chain(ssl))
+    return PeerCertificate(
+      certificate: CertificateInfo(leaf), verifyErrors: errors, outdatedIssuer: outdated, protocolVersion: version)
   }
 
-  /// Every verification error of `leaf` with the chain the server sent, against the trust store.
-  private func verify(_ leaf: OpaquePointer, chain: OpaquePointer?) -> [Int32] {
-    guard let store = SSL_CTX_get_cert_store(context) else { return [X509_V_ERR_UNSPECIFIED] }
+  /// Every verification error of `leaf` with the chain the server sent, against the trust store,
+  /// and the first certificate above the leaf that is out of its validity period.
+  private func verify(_ leaf: OpaquePointer, chain: OpaquePointer?) -> (errors: [Int32], outdated: CertificateInfo?) {
+    guard let store = SSL_CTX_get_cert_store(context) else { return ([X509_V_ERR_UNSPECIFIED], nil) }
     var errors = [Int32](repeating: 0, count: 32)
-    let count = closte_verify_chain(store, leaf, chain, &errors, Int32(errors.count))
-    if count < 0 { return [X509_V_ERR_UNSPECIFIED] }
-    return Array(errors.prefix(Int(count)))
+    var outdated: OpaquePointer?
+    var depth: Int32 = 0
+    let count = closte_verify_chain(store, leaf, chain, &errors, Int32(errors.count), &outdated, &depth)
+    defer { if let outdated { X509_free(outdated) } }
+    if count < 0 { return ([X509_V_ERR_UNSPECIFIED], nil) }
+    return (Array(errors.prefix(Int(count))), outdated.map(CertificateInfo.init))
   }
 
   /// The most recent OpenSSL error as text (and the queue cleared).

@@ -45,4 +45,42 @@ import Testing
     #expect(configuration.servers.map(\.description) == ["198.51.100.53:53"])
     #expect(configuration.attemptTimeout == 1 && configuration.attempts == 2 && configuration.totalTimeout == 2)
   }
+
+  @Test func readsTheSearchListAndNdotsTheLastOfSearchAndDomainWinning() {
+    let conf = ResolvConf.parse(
+      """
+      search corp.example lan.example
+      options ndots:2
+      """)
+    #expect(conf.search == ["corp.example", "lan.example"])
+    #expect(conf.ndots == 2)
+    #expect(ResolvConf.parse("search a.example b.example\ndomain c.example\n").search == ["c.example"])
+    #expect(ResolvConf.parse("domain c.example\nsearch a.example b.example\n").search == ["a.example", "b.example"])
+    #expect(ResolvConf.parse("options ndots:99\n").ndots == 15)
+    #expect(ResolvConf.parse("").ndots == 1 && ResolvConf.parse("").search.isEmpty)
+  }
+
+  @Test func theEnvironmentWinsAsWithGlibc() {
+    let path = "/nonexistent/resolv.conf"
+    let conf = ResolvConf.load(
+      path: path, environment: ["RES_OPTIONS": "timeout:1 attempts:3 ndots:2", "LOCALDOMAIN": "env.example"])
+    #expect(conf.timeout == 1 && conf.attempts == 3 && conf.ndots == 2)
+    #expect(conf.search == ["env.example"])
+    #expect(ResolvConf.load(path: path, environment: ["RES_OPTIONS": "attempts:50"]).attempts == 5)
+  }
+
+  /// A silent server costs one question glibc's default 5 s × 2 tries: 10 s, within --timeout.
+  @Test func theDefaultScheduleOfOneQuestionIsTenSeconds() {
+    let conf = ResolvConf.parse("nameserver 192.0.2.53\n")
+    let configuration = Resolver.Configuration(
+      servers: conf.servers, attemptTimeout: conf.timeout, attempts: conf.attempts, totalTimeout: 45)
+    #expect(configuration.questionBudget == 10)
+    var capped = configuration
+    capped.totalTimeout = 3
+    #expect(capped.questionBudget == 3)
+    let largest = ResolvConf.parse("options timeout:99 attempts:99\n")
+    #expect(
+      Resolver.Configuration(servers: largest.servers, attemptTimeout: largest.timeout, attempts: largest.attempts)
+        .questionBudget == 150)
+  }
 }

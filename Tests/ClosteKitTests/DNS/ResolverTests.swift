@@ -192,4 +192,55 @@ import Testing
     #expect(resolution.chain.count == 1)
     #expect(resolution.failure == .nameNotFound("nowhere.closte.test"))
   }
+
+  // The search list (glibc's res_search)
+
+  static func searching(_ transport: ScriptedDNSTransport, ndots: Int = 1) -> Resolver {
+    var resolver = scriptedResolver(transport)
+    resolver.configuration.search = ["corp.test", "closte.test"]
+    resolver.configuration.ndots = ndots
+    return resolver
+  }
+
+  @Test func namesWithFewerDotsThanNdotsAreTriedWithTheSearchDomainsFirst() {
+    let configuration = Self.searching(ScriptedDNSTransport { _, _, _ in [] }, ndots: 2).configuration
+    #expect(configuration.searchNames(for: "shop") == ["shop.corp.test", "shop.closte.test", "shop"])
+    #expect(configuration.searchNames(for: "shop.eu") == ["shop.eu.corp.test", "shop.eu.closte.test", "shop.eu"])
+    #expect(configuration.searchNames(for: "shop.closte.test") == ["shop.closte.test"])
+    var noSearch = configuration
+    noSearch.search = []
+    #expect(noSearch.searchNames(for: "shop") == ["shop"])
+  }
+
+  @Test func aSingleLabelResolvesThroughTheSearchListPastNXDOMAIN() {
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
+    let resolution = Self.searching(transport).resolveAddresses("shop")
+    #expect(resolution.name == "shop.closte.test")
+    #expect(resolution.addresses.map(\.description) == ["203.0.113.10", "2001:db8::10"])
+    #expect(
+      transport.exchanges.map { "\($0.type) \($0.name)" } == [
+        "A shop.corp.test", "AAAA shop.corp.test", "A shop.closte.test", "AAAA shop.closte.test",
+      ])
+  }
+
+  @Test func aNameFoundNowhereIsReportedAsGivenAndAFullNameIsNotSearched() {
+    let transport = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
+    let resolution = Self.searching(transport).resolveAddresses("nope")
+    #expect(resolution.failure == .nameNotFound("nope"))
+    #expect(
+      resolution.lookups.map(\.name) == [
+        "nope.corp.test", "nope.corp.test", "nope.closte.test", "nope.closte.test", "nope", "nope",
+      ])
+    let full = ScriptedDNSTransport(ScriptedDNSTransport.zone(ResolverTests.zone))
+    _ = Self.searching(full).resolveAddresses("nope.closte.test")
+    #expect(full.exchanges.map(\.name) == ["nope.closte.test", "nope.closte.test"])
+  }
+
+  @Test func aTimeoutEndsTheSearchAndSkipsTheAAAAQuestion() {
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
+    let resolution = Self.searching(transport).resolveAddresses("shop")
+    #expect(resolution.failure == .timeout)
+    // Two tries of A for the first name; no AAAA, no other name.
+    #expect(transport.exchanges.map { "\($0.type) \($0.name)" } == ["A shop.corp.test", "A shop.corp.test"])
+  }
 }

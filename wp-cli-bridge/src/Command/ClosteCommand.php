@@ -92,6 +92,12 @@ final class ClosteCommand {
 	 * [--network]
 	 * : Check every domain mapped in Ultimate Multisite (loads WordPress; needs Ultimate Multisite).
 	 *
+	 * [--concurrency=<n>]
+	 * : Domains checked at once (1 to 256). Default: 16.
+	 *
+	 * [--stream]
+	 * : Each check as a JSON line as soon as it is known, then the counts.
+	 *
 	 * [--expect=<ip|host>]
 	 * : What the domains should point at. Default: CLOSTE_PUBLIC_IP_ADDRESS and the DOMAIN_CURRENT_SITE host.
 	 *

@@ -354,6 +354,15 @@ final class DomainCommand {
 	 * [--network]
 	 * : Every domain mapped in Ultimate Multisite, with the stage Ultimate Multisite records for it (loads WordPress; needs Ultimate Multisite).
 	 *
+	 * [--all]
+	 * : Every alias Closte lists (and the domain given), checked at once: a table of dns, ssl, days_left, on_closte and stage.
+	 *
+	 * [--concurrency=<n>]
+	 * : With --all, domains checked at once (1 to 256). Default: 16.
+	 *
+	 * [--stream]
+	 * : With --all, one JSON line per domain as it is checked, then the counts.
+	 *
 	 * [--expect=<ip|host>]
 	 * : What the domain should point at. Default: CLOSTE_PUBLIC_IP_ADDRESS and the DOMAIN_CURRENT_SITE host.
 	 *
