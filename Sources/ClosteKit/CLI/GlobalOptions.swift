@@ -16,6 +16,10 @@ public enum GlobalOptions {
       "Closte API base (default https://app.closte.com/api/client; also CLOSTE_API_URL). "
         + "Plain http:// only to a loopback host."),
     OptionSpec("timeout", value: "seconds", "Upper bound for one network operation.", default: "45"),
+    OptionSpec(
+      "connect-timeout", value: "seconds",
+      "Upper bound for opening one connection (TCP connect, and the TLS handshake); within --timeout.",
+      default: "10"),
     OptionSpec("retries", value: "n", "Extra attempts after a connection error, HTTP 5xx or 429.", default: "3"),
     OptionSpec("resolver", value: "ip[:port]", "DNS server to ask (default: the system's, from /etc/resolv.conf)."),
     OptionSpec("port", value: "n", "Port of the SSL check.", default: "443"),

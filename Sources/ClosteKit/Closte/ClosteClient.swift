@@ -125,6 +125,9 @@ public struct ClosteClient: Sendable {
         }
       case .failure(.timedOut):
         throw ClosteError.apiTimeout(call: call.target, seconds: timeout)
+      case .failure(.tooLarge(let limit)):
+        // Not retried: the next answer would be as large.
+        throw ClosteError.apiResponseTooLarge(call: call.target, limit: limit)
       case .failure(.unreachable(let reason)), .failure(.dropped(let reason)):
         debug("\(call.target): \(reason)")
         failure = .apiUnreachable(call: call.target, reason: reason)
