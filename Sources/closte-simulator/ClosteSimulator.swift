@@ -77,15 +77,18 @@ final class ClosteSimulator: @unchecked Sendable {
     lock.unlock()
 
     if latency > 0 { usleep(useconds_t(latency * 1000)) }
-    let (answer, status, outcome) = respond(
+    var (answer, status, outcome) = respond(
       request, path: path, fields: fields, keyState: keyState, fault: fault, retryAfter: retryAfter)
+    if case .none = fault, let bodyFault = bodyFault(path: path) {
+      (answer, status, outcome) = (bodyFault.answer, 200, "fault: \(bodyFault.rawValue) body")
+    }
 
     lock.lock()
     inFlight -= 1
     switch answer {
     case .drop: dropped += 1
     case .hang: hung += 1
-    case .response: byStatus[status, default: 0] += 1
+    case .response, .stream: byStatus[status, default: 0] += 1
     }
     var entry = "{\"seq\":\(seq),\"method\":\(JSONText.string(request.method)),\"path\":\(JSONText.string(path))"
     if let domain = fields["domain"] { entry += ",\"domain\":\(JSONText.string(domain))" }
@@ -98,6 +101,14 @@ final class ClosteSimulator: @unchecked Sendable {
     logFile?.write(Data((entry + "\n").utf8))
     lock.unlock()
     return answer
+  }
+
+  /// The hostile body this request gets instead of its answer (`--body-fault`), if any.
+  private func bodyFault(path: String) -> BodyFault? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let only = faults.faultPath, only != path && "/" + only != path { return nil }
+    return faults.bodyFault
   }
 
   private enum Fault {

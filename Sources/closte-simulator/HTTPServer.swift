@@ -22,6 +22,9 @@ final class HTTPServer: @unchecked Sendable {
     case drop
     /// Never answer: hold the connection until the client gives up.
     case hang
+    /// A body made piece by piece as it is sent, until `next` says nil: with a Content-Length when
+    /// `length` is given, else chunked (`BodyFault`).
+    case stream(status: Int, headers: [(String, String)], length: Int?, next: () -> [UInt8]?)
   }
 
   private let listener: Int32
@@ -140,6 +143,8 @@ final class HTTPServer: @unchecked Sendable {
         head += "Content-Length: \(body.count)\r\n"
         head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         guard sendAll(fd, Array(head.utf8) + body), keepAlive else { return }
+      case .stream(let status, let headers, let length, let next):
+        guard sendStream(fd, status: status, headers: headers, length: length, next: next), keepAlive else { return }
       }
     }
   }
@@ -196,6 +201,26 @@ final class HTTPServer: @unchecked Sendable {
       buffer += chunk[0..<count]
       return true
     }
+  }
+
+  /// Sends a streamed answer; false when the client went away before its end.
+  private func sendStream(
+    _ fd: Int32, status: Int, headers: [(String, String)], length: Int?, next: () -> [UInt8]?
+  ) -> Bool {
+    var head = "HTTP/1.1 \(status) \(HTTPServer.reason(status))\r\n"
+    for (name, value) in headers { head += "\(name): \(value)\r\n" }
+    head += length.map { "Content-Length: \($0)\r\n\r\n" } ?? "Transfer-Encoding: chunked\r\n\r\n"
+    guard sendAll(fd, Array(head.utf8)) else { return false }
+    while let piece = next() {
+      if length != nil {
+        guard sendAll(fd, piece) else { return false }
+      } else if !piece.isEmpty {
+        guard sendAll(fd, Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + [13, 10]) else {
+          return false
+        }
+      }
+    }
+    return length != nil || sendAll(fd, Array("0\r\n\r\n".utf8))
   }
 
   private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

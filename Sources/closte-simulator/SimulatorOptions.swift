@@ -57,6 +57,8 @@ struct SimulatorOptions {
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
       --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
+      --body-fault=<kind>   Answer with a hostile body instead: huge (200 MB, Content-Length given),
+                            endless (chunked, never ends) or gzip-bomb (1.3 MB that inflate to 200 MB).
 
     CONTROL API (not counted, never delayed or faulted)
       GET  /_simulator/stats      {"requests":n,"by_path":{...},"by_status":{...},"dropped":n,
@@ -140,6 +142,7 @@ struct Faults {
   var refuseDomain: String?
   var faultPath: String?
   var redirectTo: String?
+  var bodyFault: BodyFault?
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -165,6 +168,13 @@ struct Faults {
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
     case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
+    case "body-fault":
+      guard let value, !value.isEmpty else {
+        bodyFault = nil
+        return true
+      }
+      guard let kind = BodyFault(rawValue: value) else { throw UsageError("body-fault is huge, endless or gzip-bomb") }
+      bodyFault = kind
     case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()
     case "entry-shape":
