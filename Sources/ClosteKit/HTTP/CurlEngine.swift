@@ -36,6 +36,9 @@ final class CurlEngine: @unchecked Sendable {
     }
     self.multi = multi
     _ = closte_curl_multi_setopt_long(multi, Int32(CLOSTE_CURLMOPT_PIPELINING), CLOSTE_CURLPIPE_MULTIPLEX)
+    // Connections kept open between calls (libcurl's default follows the transfers in flight, so an
+    // idle engine would close them all between two requests of an rpc stream).
+    _ = closte_curl_multi_setopt_long(multi, Int32(CLOSTE_CURLMOPT_MAXCONNECTS), 64)
     share = closte_curl_share_init()
     if let share {
       _ = closte_curl_share_setopt_data(share, Int32(CLOSTE_CURLSHOPT_SHARE), Int32(CLOSTE_CURL_LOCK_DATA_SSL_SESSION))
