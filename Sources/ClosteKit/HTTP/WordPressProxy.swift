@@ -67,7 +67,7 @@ public struct WordPressProxy: Sendable, Equatable {
 
   /// The host of a URL as PHP's `parse_url` gives it (an IPv6 address keeps its brackets).
   static func host(of url: String) -> String? {
-    guard let schemeEnd = url.range(of: "://") else { return nil }
+    guard let schemeEnd = url.firstRange(of: "://") else { return nil }
     var rest = url[schemeEnd.upperBound...]
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
     if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
