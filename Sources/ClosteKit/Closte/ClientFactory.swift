@@ -59,10 +59,10 @@ extension CommandContext {
   }
 
   /// WordPress's proxy from wp-config.php (`WP_PROXY_HOST` and `WP_PROXY_PORT`, ...), or nil when it
-  /// names none, or when there is no wp-config.php (libcurl's `https_proxy`/`no_proxy` then apply).
+  /// names none, or when there is no readable wp-config.php (libcurl's `https_proxy`/`no_proxy` then apply).
   public func wordPressProxy() throws -> WordPressProxy? {
-    guard (try? configPath()) != nil else { return nil }
-    let config = try config()
+    // A wp-config.php that cannot be read names no proxy (its own command reports why).
+    guard (try? configPath()) != nil, let config = try? config() else { return nil }
     func text(_ name: String) throws -> String? {
       guard let item = config.constant(name) else { return nil }
       guard item.resolved, let value = item.value else {
