@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension ErrorCode {
   public static let invalidDomain = ErrorCode("invalid_domain")
@@ -56,8 +60,10 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
     if input.contains("@") { throw refuse("it contains a user name") }
     if input.contains(":") { throw refuse("it contains a port") }
     // As IDNA maps them: canonical composition (NFC), lower case, and the ideographic full stops as dots.
-    var text = input.precomposedStringWithCanonicalMapping.lowercased()
-    for fullStop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] { text = text.replacingOccurrences(of: fullStop, with: ".") }
+    // (`_nfcCodeUnits` is the standard library's own NFC, which Foundation's
+    // `precomposedStringWithCanonicalMapping` needs ICU for.)
+    var text = String(decoding: input._nfcCodeUnits, as: UTF8.self).lowercased()
+    for fullStop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] { text = text.replacingAll(fullStop, with: ".") }
     if text.hasSuffix(".") { text.removeLast() }
     if text.isEmpty { throw refuse("it is empty") }
     var labels = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The one way closte talks to people on standard error: warnings, progress, debug lines.
 /// Everything passes through the secret redactor first. `--quiet` silences all but errors;

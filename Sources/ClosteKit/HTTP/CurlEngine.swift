@@ -54,19 +54,9 @@ final class CurlEngine: @unchecked Sendable {
   }
 
   private func startThread() throws(ClosteError) {
-    var thread = pthread_t()
-    let context = Unmanaged.passRetained(self).toOpaque()
-    let status = pthread_create(
-      &thread, nil,
-      { context in
-        guard let context else { return nil }
-        Unmanaged<CurlEngine>.fromOpaque(context).takeRetainedValue().run()
-      }, context)
-    guard status == 0 else {
-      Unmanaged<CurlEngine>.fromOpaque(context).release()
-      throw ClosteError(.apiUnreachable, "closte cannot make HTTP calls: no thread for them (error \(status)).")
+    guard DetachedThread.start({ self.run() }) else {
+      throw ClosteError(.apiUnreachable, "closte cannot make HTTP calls: the system gave no thread for them.")
     }
-    pthread_detach(thread)
   }
 
   /// The engine's loop, for the life of the process: add what came in, let libcurl work, hand back

@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Ultimate Multisite's log files (`wp-content/uploads/wu-logs/<handle>.log`), one line per entry:
 /// `[YYYY-MM-DD HH:MM:SS] [LEVEL] message`, so the network admin's log viewer shows closte's work.
@@ -14,7 +19,7 @@ public final class WULog: @unchecked Sendable {
   public let directory: String
   private let clock: ClosteClock
   private let redactor: SecretRedactor
-  private let lock = NSLock()
+  private let lock = Mutex(())
 
   public init(directory: String, clock: ClosteClock, redactor: SecretRedactor) {
     self.directory = directory
@@ -30,32 +35,27 @@ public final class WULog: @unchecked Sendable {
       return option
     }
     guard let configPath else { return nil }
-    let root = (configPath as NSString).deletingLastPathComponent
-    let folder = root + "/wp-content/uploads/wu-logs"
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return nil
-    }
+    let root = configPath.lastIndex(of: "/").map { String(configPath[..<$0]) } ?? "."
+    let folder = (root.isEmpty ? "" : root) + "/wp-content/uploads/wu-logs"
+    guard FileStatus.isDirectory(folder) == true else { return nil }
     return folder
   }
 
   /// The file name for a handle: `domain-*.example.com` becomes `domain-wildcard.example.com.log`.
   public static func fileName(_ handle: String) -> String {
     var name = ""
-    for scalar in handle.replacingOccurrences(of: "*", with: "wildcard").unicodeScalars {
-      let safe = CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "." || scalar == "_"
+    for scalar in handle.replacingAll("*", with: "wildcard").unicodeScalars {
+      let safe =
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-"
+        || scalar == "." || scalar == "_"
       name += safe && scalar.isASCII ? String(scalar) : "_"
     }
     return name + ".log"
   }
 
   public static func line(_ level: Level, _ message: String, at date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-    let flat = message.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    return "[\(formatter.string(from: date))] [\(level.rawValue)] \(flat)\n"
+    let flat = message.replacingAll("\r", with: " ").replacingAll("\n", with: " ")
+    return "[\(UTCTime.logText(date))] [\(level.rawValue)] \(flat)\n"
   }
 
   /// Appends one line to `<handle>.log`. A log that cannot be written is skipped: logs never fail a command.
@@ -67,8 +67,6 @@ public final class WULog: @unchecked Sendable {
     guard fd >= 0 else { return false }
     defer { close(fd) }
     let bytes = Array(text.utf8)
-    lock.lock()
-    defer { lock.unlock() }
-    return writeAll(fd, bytes)
+    return lock.withLock { _ in writeAll(fd, bytes) }
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `closte rpc`: reads requests from standard input, answers each with one JSON line on standard
 /// output, in request order. Exit 0 when every request succeeded, 1 when any failed.
@@ -13,12 +17,12 @@ public enum RPCServer {
   public static func serve(runtime: Runtime, table: CommandTable = .standard) async -> ExitStatus {
     let items = AsyncStream<RPCStreamReader.Item> { continuation in
       // Reading standard input blocks; it gets a thread of its own so answers flow while it waits.
-      let thread = Thread {
+      let started = DetachedThread.start {
         let reader = RPCStreamReader(source: runtime.stdin)
         while let item = reader.next() { continuation.yield(item) }
         continuation.finish()
       }
-      thread.start()
+      if !started { continuation.finish() }
     }
     let writer = RPCAnswerWriter(runtime: runtime)
     let dispatcher = Dispatcher(table: table)
