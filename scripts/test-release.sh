@@ -44,6 +44,9 @@ check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
   bash -c '! grep -Evq "$1" <<<"$2"' _ "$allowed" "$needed"
 check "libcurl is not loaded at start (closte loads it on first HTTP call)" \
   bash -c '! grep -q libcurl <<<"$1"' _ "$needed"
+size="$(stat -c %s "$binary")"
+echo "binary: $size bytes"
+check "the stripped binary is at most 16 MB (no FoundationNetworking, no ICU)" test "$size" -le $((16 * 1024 * 1024))
 
 # --- Without the toolchain.
 swift_path="$(readlink -f "$(command -v swift)")"

@@ -28,7 +28,7 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   }
 
   public func write(_ bytes: [UInt8]) {
-    lock.withLock { _ in writeAll(fd, bytes) }
+    _ = lock.withLock { _ in writeAll(fd, bytes) }
   }
 }
 
