@@ -112,7 +112,7 @@ final class ClosteSimulator: @unchecked Sendable {
   }
 
   private enum Fault {
-    case none, drop, fail, limit, malformed, hang
+    case none, drop, fail, limit, unavailable, malformed, hang
     case redirect(String)
   }
 
@@ -131,6 +131,10 @@ final class ClosteSimulator: @unchecked Sendable {
     if faults.limitFirst > 0 {
       faults.limitFirst -= 1
       return .limit
+    }
+    if faults.unavailableFirst > 0 {
+      faults.unavailableFirst -= 1
+      return .unavailable
     }
     if faults.rateLimit > 0 {
       let now = Date()
@@ -161,6 +165,11 @@ final class ClosteSimulator: @unchecked Sendable {
       return (
         json(429, #"{"success":false,"error":"Too many requests"}"#, extra: [("Retry-After", retryAfter)]), 429,
         "fault: 429"
+      )
+    case .unavailable:
+      return (
+        json(503, #"{"success":false,"error":"Service unavailable"}"#, extra: [("Retry-After", retryAfter)]), 503,
+        "fault: 503"
       )
     case .malformed:
       return (
@@ -346,6 +355,7 @@ final class ClosteSimulator: @unchecked Sendable {
       faults.dropFirst = 0
       faults.failFirst = 0
       faults.limitFirst = 0
+      faults.unavailableFirst = 0
       faults.malformedFirst = 0
       lock.unlock()
       return json(200, #"{"success":true}"#)

@@ -43,14 +43,15 @@ struct SimulatorOptions {
       --help                This text.
 
     FAULTS (for tests; API requests only, counted in arrival order; each request takes the first
-    fault whose count is not used up, in this order: drop, fail, limit, malformed)
+    fault whose count is not used up, in this order: drop, fail, limit, unavailable, malformed)
       --latency=<ms>        Wait this long before each answer.
       --drop-first=<n>      Close the connection without an answer, for the first n requests.
       --fail-first=<n>      Answer HTTP 500, for the first n requests.
       --fail-after-apply    ... and apply the change before answering 500 (an answer lost after the work).
       --limit-first=<n>     Answer HTTP 429 with Retry-After, for the first n requests.
       --rate-limit=<n>      At most n requests per second; beyond that HTTP 429 with Retry-After.
-      --retry-after=<s>     The Retry-After of a 429, in seconds (default 1).
+      --unavailable-first=<n> Answer HTTP 503 with Retry-After, for the first n requests.
+      --retry-after=<s>     The Retry-After of a 429 or 503, in seconds (default 1).
       --malformed-first=<n> Answer HTTP 200 with a body that is not JSON, for the first n requests.
       --fault-path=<path>   Count and fault only requests to this path (e.g. /adddomainalias).
       --hang=<path>         Never answer requests to this path (e.g. /adddomainalias).
@@ -133,6 +134,7 @@ struct Faults {
   var failFirst = 0
   var failAfterApply = false
   var limitFirst = 0
+  var unavailableFirst = 0
   var rateLimit = 0
   var retryAfter = "1"
   var malformedFirst = 0
@@ -160,6 +162,7 @@ struct Faults {
     case "fail-first": failFirst = try number()
     case "fail-after-apply": failAfterApply = flag()
     case "limit-first": limitFirst = try number()
+    case "unavailable-first": unavailableFirst = try number()
     case "rate-limit": rateLimit = try number()
     case "retry-after":
       guard let value, !value.isEmpty else { throw UsageError("retry-after needs a value") }

@@ -10,9 +10,12 @@
  *     define( 'CLOSTE_AUTOSYNC', true );
  *     define( 'CLOSTE_BRIDGE_DIR', '/path/to/wp-cli-bridge' ); // Only for a copy: where the bridge is.
  *     define( 'CLOSTE_BIN', '/usr/local/bin/closte' );         // Only when closte is not on the web server's PATH.
+ *     define( 'CLOSTE_WWW_SUBDOMAIN', 'always' );              // Only for www. twins: always or main_only (default never).
  *
  * When Ultimate Multisite maps or unmaps a domain, or creates or duplicates a site, the matching
- * `closte domain add|remove` is queued through Action Scheduler (or run at shutdown without it), and
+ * `closte domain add|remove` is queued on the main site's Action Scheduler queue (or run at shutdown
+ * without it); it sends the aliases the binary's alias rule gives the domain (`closte domain aliases`,
+ * which `wp closte domain sync --network` follows too; www. twins only with CLOSTE_WWW_SUBDOMAIN), and
  * its result goes to the network's logs (wu-logs, handle integration-closte). With Ultimate
  * Multisite's own Closte integration enabled this plugin does nothing, and says so once in that log.
  *

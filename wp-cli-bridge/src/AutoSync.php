@@ -1,21 +1,30 @@
 <?php
 /**
  * Automatic sync: when Ultimate Multisite maps or unmaps a domain, or creates or duplicates a
- * site, queue the matching `closte domain add|remove` so no page load waits on Closte.
+ * site, queue the matching `closte domain add|remove` so no page load waits on Closte. Which
+ * aliases a domain needs is the binary's one rule (`closte domain aliases`), asked when the job
+ * runs, so autosync and `wp closte domain sync --network` never disagree.
  *
- * The hooks, as Ultimate Multisite defines them (github.com/Multisite-Ultimate/ultimate-multisite):
+ * The hooks, as Ultimate Multisite defines them (github.com/Ultimate-Multisite/ultimate-multisite):
  * - `wu_add_domain` ($domain, $site_id) and `wu_remove_domain` ($domain, $site_id): the actions every
- *   host provider listens to (Base_Host_Provider::register_hooks(),
- *   inc/integrations/host-providers/class-base-host-provider.php). Domain_Manager queues them with
- *   `wu_enqueue_async_action` when a domain record's domain is set (`wu_transition_domain_domain`)
+ *   domain-mapping integration listens to (its own Closte one: Closte_Domain_Mapping::register_hooks(),
+ *   inc/integrations/providers/closte/class-closte-domain-mapping.php). Domain_Manager queues them
+ *   with `wu_enqueue_async_action` when a domain record's domain is set (`wu_transition_domain_domain`)
  *   and after one is deleted (`wu_domain_post_delete`), in inc/managers/class-domain-manager.php.
+ *   Since 2.4 a new site (a duplicated one too) gets a record of its own domain there
+ *   (`wp_insert_site` -> create_domain_record_for_site()), so `wu_add_domain` fires for a site's
+ *   subdomain as well: the alias rule leaves it out, as the network's wildcard covers it.
  * - `wu_site_created` ($data, $site): after a site is created for the first time, not when it is
  *   duplicated from a template (inc/models/class-site.php).
  * - `wu_duplicate_site` (array( 'site_id' => $to_site_id )): after a site is duplicated
- *   (inc/helpers/class-site-duplicator.php).
+ *   (Site_Duplicator::process_duplication(), inc/helpers/class-site-duplicator.php). In 2.4 it fires
+ *   while WordPress is still switched to the template: MUCD_Files::copy_files() (inc/duplication/files.php)
+ *   switches to the template and to the new site and restores only once.
  * - `wu_log_add( $handle, $message, $level )` writes wp-content/uploads/wu-logs/<handle>.log.
  * Jobs go through Action Scheduler's `as_enqueue_async_action( $hook, $args, $group )`, which
- * Ultimate Multisite ships; without it they run at `shutdown`, after the response is sent.
+ * Ultimate Multisite ships, always on the main site's queue, whatever site WordPress is switched to
+ * (as `wu_enqueue_async_action` does: the main site's runner is the one that runs); without Action
+ * Scheduler they run at `shutdown`, after the response is sent.
  *
  * @package Closte\Bridge
  */
@@ -98,27 +107,47 @@ final class AutoSync {
 	}
 
 	/**
-	 * Runs one queued job: the binary through `rpc`, the result in the network's log.
+	 * Runs one queued job: asks the binary which aliases the domain needs (the alias rule), then
+	 * adds or removes those, through `rpc`; the result goes to the network's log. An unmapped
+	 * domain's aliases are removed unless another active domain record still needs one of them.
 	 *
 	 * @param string $command `domain add` or `domain remove`.
 	 * @param string $domain  The domain.
 	 */
 	public static function run_job( $command, $domain ): void {
+		$command = (string) $command;
+		$domain  = (string) $domain;
 		if ( Network::closte_integration_enabled() ) {
 			self::note_integration();
 			return;
 		}
 		$bridge = self::$bridge ?? new Bridge();
 		$path   = defined( 'ABSPATH' ) ? array( 'path' => (string) constant( 'ABSPATH' ) ) : array();
+		$remove = 'domain remove' === $command;
 		try {
-			$request = $bridge->request( (string) $command, array( (string) $domain ), array(), Network::settings(), $path );
-			$answer  = $bridge->send( array( $request ), TimeBudget::seconds( array(), 2, 0.0, $bridge->margin() ) )[0];
+			// Unmapped: the aliases to remove are those of the domain that no record still mapped needs.
+			$call    = $remove
+				? Network::aliases_call( Network::available() ? array_column( Network::domains(), 'domain' ) : array(), false, array( 'unmapped' => $domain ) )
+				: Network::aliases_call( array( $domain ), false );
+			$answer  = $bridge->send( array( $bridge->request( $call[0], $call[1], $call[2], $call[3], $path ) ), TimeBudget::seconds( array(), 1, 0.0, $bridge->margin() ) )[0];
+			$aliases = Network::aliases( $answer );
+			if ( null === $aliases ) {
+				self::log_failure( $command, $domain, $answer );
+				return;
+			}
+			$aliases = array_column( $aliases, 'domain' );
+			if ( array() === $aliases ) {
+				self::log( sprintf( 'autosync: closte %s %s: nothing to send (%s).', $command, $domain, $remove ? 'every alias of it is still needed by another domain record, or it had none' : 'the alias rule gives it none: it is the network\'s host, or a subdomain its wildcard covers' ), 'info' );
+				return;
+			}
+			$request = $bridge->request( $command, $aliases, $remove ? array() : array( 'www' => 'never' ), Network::settings(), $path );
+			$answer  = $bridge->send( array( $request ), TimeBudget::seconds( array(), 1 + count( $aliases ), 0.0, $bridge->margin() ) )[0];
 		} catch ( BridgeException $failure ) {
 			self::log( sprintf( 'autosync: closte %s %s failed: %s (%s)', $command, $domain, $failure->getMessage(), $failure->error_code() ), 'error' );
 			return;
 		}
 		if ( isset( $answer['error'] ) && is_array( $answer['error'] ) ) {
-			self::log( sprintf( 'autosync: closte %s %s failed: %s (%s)', $command, $domain, (string) ( $answer['error']['message'] ?? '' ), (string) ( $answer['error']['code'] ?? 'error' ) ), 'error' );
+			self::log_failure( $command, $domain, $answer );
 			return;
 		}
 		self::log( sprintf( 'autosync: closte %s %s: %s', $command, $domain, self::summary( $answer['data'] ?? null ) ), 'info' );
@@ -150,7 +179,15 @@ final class AutoSync {
 			return;
 		}
 		if ( function_exists( 'as_enqueue_async_action' ) ) {
-			as_enqueue_async_action( self::JOB_HOOK, array( $command, $domain ), self::GROUP );
+			self::on_main_site(
+				static function () use ( $command, $domain ) {
+					$args = array( $command, $domain );
+					// Ultimate Multisite 2.4 fires wu_add_domain for a new site's domain besides wu_site_created: one job does.
+					if ( ! function_exists( 'as_has_scheduled_action' ) || ! as_has_scheduled_action( self::JOB_HOOK, $args, self::GROUP ) ) {
+						as_enqueue_async_action( self::JOB_HOOK, $args, self::GROUP );
+					}
+				}
+			);
 			return;
 		}
 		self::$pending[] = array( $command, $domain );
@@ -161,13 +198,44 @@ final class AutoSync {
 	}
 
 	/**
-	 * A new site's domain, unless Closte already serves it (the network's host, or a subdomain
-	 * covered by the wildcard alias on a subdomain install).
+	 * A new site's domain: the job asks the alias rule, which leaves out the network's host and the
+	 * subdomains its wildcard covers.
 	 */
 	private static function queue_site_domain( string $domain ): void {
-		if ( '' !== $domain && Network::needs_alias( $domain ) ) {
-			self::queue( 'domain add', $domain );
+		self::queue( 'domain add', $domain );
+	}
+
+	/**
+	 * Runs `$enqueue` on the main site, switching there and back when WordPress is switched to
+	 * another site (`wu_duplicate_site` fires while switched to the template): Action Scheduler's
+	 * tables are per site, and only the main site's queue is run.
+	 *
+	 * @param callable $enqueue Enqueues the job.
+	 */
+	private static function on_main_site( callable $enqueue ): void {
+		$main = function_exists( 'is_multisite' ) && is_multisite() && function_exists( 'get_main_site_id' ) ? (int) get_main_site_id() : 0;
+		if ( 0 === $main || get_current_blog_id() === $main ) {
+			$enqueue();
+			return;
 		}
+		switch_to_blog( $main );
+		try {
+			$enqueue();
+		} finally {
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Logs an rpc answer's error as the job's failure.
+	 *
+	 * @param string              $command The job's command.
+	 * @param string              $domain  The job's domain.
+	 * @param array<string,mixed> $answer  The answer.
+	 */
+	private static function log_failure( string $command, string $domain, array $answer ): void {
+		$error = isset( $answer['error'] ) && is_array( $answer['error'] ) ? $answer['error'] : array();
+		self::log( sprintf( 'autosync: closte %s %s failed: %s (%s)', $command, $domain, (string) ( $error['message'] ?? 'no answer' ), (string) ( $error['code'] ?? 'error' ) ), 'error' );
 	}
 
 	/**

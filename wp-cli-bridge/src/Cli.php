@@ -111,6 +111,32 @@ final class Cli {
 	}
 
 	/**
+	 * The aliases the network's domain records need, as the binary's one rule says (`closte domain
+	 * aliases`; autosync asks the same): its warnings are printed; on an error it prints it and
+	 * returns null.
+	 *
+	 * @param array<string,mixed> $assoc_args The command's options (`config`, `debug`, `quiet` are passed on).
+	 * @param bool                $network    Also `*.<network host>` on a subdomain install.
+	 * @return array<int,array{domain:string,wildcard:bool}>|null
+	 */
+	public static function network_aliases( array $assoc_args, bool $network ): ?array {
+		$records = array_column( Network::domains(), 'domain' );
+		$answers = self::call( array( Network::aliases_call( $records, $network, $assoc_args ) ), TimeBudget::seconds( array(), 1, 0.0, self::bridge()->margin() ) );
+		if ( null === $answers ) {
+			return null;
+		}
+		$aliases = Network::aliases( $answers[0] );
+		if ( null === $aliases ) {
+			Presenter::show( $answers[0], array() );
+			return null;
+		}
+		foreach ( (array) ( $answers[0]['warnings'] ?? array() ) as $warning ) {
+			WP_CLI::warning( (string) $warning );
+		}
+		return $aliases;
+	}
+
+	/**
 	 * `path` (WP-CLI's --path, or ABSPATH once WordPress is loaded) and `config` (the wp-config.php
 	 * WP-CLI located), for the binary to read the same wp-config.php.
 	 *

@@ -1,17 +1,20 @@
 <?php
 /**
- * The network as Ultimate Multisite describes it: its mapped domains, their stages, its settings,
- * and whether its own Closte integration is on.
+ * The network as Ultimate Multisite describes it: its domain records, their stages, its settings,
+ * and whether its own Closte integration is on. Which aliases those records need is not decided
+ * here but by the binary (`closte domain aliases`), for autosync and `domain sync --network` alike.
  *
- * What is read here, as Ultimate Multisite defines it (github.com/Multisite-Ultimate/ultimate-multisite):
+ * What is read here, as Ultimate Multisite defines it (github.com/Ultimate-Multisite/ultimate-multisite):
  * - `wu_get_domains( $query )` returns `WP_Ultimo\Models\Domain` objects (inc/functions/domain.php);
  *   each has `get_domain()`, `get_stage()` (`checking-dns`, `checking-ssl-cert`, `done`,
  *   `done-without-ssl`, `failed`), `get_blog_id()` and `is_primary_domain()` (inc/models/class-domain.php).
- * - `wu_get_setting( 'dns_check_interval', 300 )` and `wu_get_setting( 'auto_create_www_subdomain', 'always' )`
- *   (registered in inc/managers/class-domain-manager.php: 10..300 seconds; always / main_only / never).
- * - Host integrations are enabled in the network option `wu_host_integrations_enabled`, an array keyed
- *   by integration id; the Closte one is `closte` (Base_Host_Provider::is_enabled(),
- *   inc/integrations/host-providers/class-base-host-provider.php and class-closte-host-provider.php).
+ *   Since 2.4 every new site whose domain is not the network's host has a record of its own domain
+ *   (Domain_Manager::create_domain_record_for_site(), inc/managers/class-domain-manager.php).
+ * - `wu_get_setting( 'dns_check_interval', 300 )` (registered in inc/managers/class-domain-manager.php,
+ *   10..300 seconds).
+ * - Integrations are enabled in the network option `wu_host_integrations_enabled`, an array keyed by
+ *   integration id; the Closte one is `closte` (Integration::is_enabled(), inc/integrations/class-integration.php;
+ *   the Closte integration is in inc/integrations/providers/closte/).
  *
  * @package Closte\Bridge
  */
@@ -33,7 +36,9 @@ final class Network {
 	}
 
 	/**
-	 * The settings an rpc request carries, read through Ultimate Multisite's settings API.
+	 * The settings an rpc request carries, read through Ultimate Multisite's settings API. Not
+	 * `auto_create_www_subdomain`: Ultimate Multisite's own Closte integration ignores it (it never
+	 * adds a `www.` twin), and so does closte; its twins follow CLOSTE_WWW_SUBDOMAIN alone.
 	 *
 	 * @return array<string,mixed>
 	 */
@@ -42,8 +47,7 @@ final class Network {
 			return array();
 		}
 		return array(
-			'dns_check_interval'        => (int) wu_get_setting( 'dns_check_interval', 300 ),
-			'auto_create_www_subdomain' => (string) wu_get_setting( 'auto_create_www_subdomain', 'always' ),
+			'dns_check_interval' => (int) wu_get_setting( 'dns_check_interval', 300 ),
 		);
 	}
 
@@ -84,51 +88,47 @@ final class Network {
 	}
 
 	/**
-	 * The aliases Closte should have for this network: every active domain record that needs one,
-	 * and, on a subdomain install, the wildcard `*.<network host>` that serves every site's subdomain.
+	 * The request that asks the binary which aliases these domain records need: `closte domain
+	 * aliases`, the one alias rule autosync and `domain sync --network` both follow (the network's
+	 * host and the subdomains its wildcard covers need none; `www.` twins only with the
+	 * CLOSTE_WWW_SUBDOMAIN constant). With `$network`, the list also has `*.<host>` on a subdomain
+	 * install: everything Closte should have.
 	 *
-	 * @param array<int,array{domain:string}> $domains From domains().
-	 * @return array<int,array{domain:string,wildcard:bool}>
+	 * @param array<int,string>   $domains    The records' domains.
+	 * @param bool                $network    Also the network's wildcard.
+	 * @param array<string,mixed> $assoc_args The caller's options: only `config`, `debug`, `quiet` and
+	 *                                        `unmapped` (a record just removed: then `$domains` are those
+	 *                                        still mapped, and the answer is what to remove) are passed on.
+	 * @return array{0:string,1:array<int,string>,2:array<string,mixed>,3:array<string,mixed>} Command, args, assoc_args, settings.
 	 */
-	public static function desired_aliases( array $domains ): array {
-		$aliases = array();
-		$host    = self::host();
-		if ( '' !== $host && self::subdomain_install() ) {
-			$aliases[ '*.' . $host ] = array(
-				'domain'   => '*.' . $host,
-				'wildcard' => true,
-			);
+	public static function aliases_call( array $domains, bool $network, array $assoc_args = array() ): array {
+		$assoc = array_intersect_key( $assoc_args, array_flip( array( 'config', 'debug', 'quiet', 'unmapped' ) ) );
+		if ( $network ) {
+			$assoc['network'] = true;
 		}
-		foreach ( $domains as $record ) {
-			$domain = $record['domain'];
-			if ( self::needs_alias( $domain ) ) {
-				$aliases[ $domain ] = array(
-					'domain'   => $domain,
-					'wildcard' => 0 === strpos( $domain, '*.' ),
-				);
-			}
-		}
-		return array_values( $aliases );
+		return array( 'domain aliases', array_values( $domains ), $assoc, self::settings() );
 	}
 
 	/**
-	 * Does this domain need its own alias on Closte? Not the network's own host (Closte serves it
-	 * already), nor, on a subdomain install, a site's subdomain of it (the wildcard alias covers it).
+	 * The aliases of a `domain aliases` answer, or null when it is an error.
+	 *
+	 * @param array<string,mixed> $answer The rpc answer.
+	 * @return array<int,array{domain:string,wildcard:bool}>|null
 	 */
-	public static function needs_alias( string $domain ): bool {
-		$domain = strtolower( trim( $domain ) );
-		$host   = self::host();
-		if ( '' === $domain || $domain === $host ) {
-			return false;
+	public static function aliases( array $answer ): ?array {
+		if ( isset( $answer['error'] ) || ! isset( $answer['data'] ) || ! is_array( $answer['data'] ) ) {
+			return null;
 		}
-		if ( '' !== $host && self::subdomain_install() ) {
-			$suffix = '.' . $host;
-			$label  = substr( $domain, 0, -strlen( $suffix ) );
-			if ( substr( $domain, -strlen( $suffix ) ) === $suffix && false === strpos( $label, '.' ) ) {
-				return false;
+		$aliases = array();
+		foreach ( $answer['data'] as $row ) {
+			if ( is_array( $row ) && isset( $row['domain'] ) ) {
+				$aliases[] = array(
+					'domain'   => (string) $row['domain'],
+					'wildcard' => ! empty( $row['wildcard'] ),
+				);
 			}
 		}
-		return true;
+		return $aliases;
 	}
 
 	/**
@@ -140,29 +140,6 @@ final class Network {
 		}
 		$enabled = get_network_option( null, 'wu_host_integrations_enabled', array() );
 		return is_array( $enabled ) && ! empty( $enabled['closte'] );
-	}
-
-	/**
-	 * The network's host: `DOMAIN_CURRENT_SITE`, else the current network's domain.
-	 */
-	public static function host(): string {
-		if ( defined( 'DOMAIN_CURRENT_SITE' ) ) {
-			return strtolower( (string) constant( 'DOMAIN_CURRENT_SITE' ) );
-		}
-		if ( function_exists( 'get_network' ) ) {
-			$network = get_network();
-			if ( is_object( $network ) && isset( $network->domain ) ) {
-				return strtolower( (string) $network->domain );
-			}
-		}
-		return '';
-	}
-
-	public static function subdomain_install(): bool {
-		if ( function_exists( 'is_subdomain_install' ) ) {
-			return (bool) is_subdomain_install();
-		}
-		return defined( 'SUBDOMAIN_INSTALL' ) && (bool) constant( 'SUBDOMAIN_INSTALL' );
 	}
 
 	/**

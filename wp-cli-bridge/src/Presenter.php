@@ -95,7 +95,7 @@ final class Presenter {
 					return;
 				}
 				$columns = $fields ?? $defaults ?? ( array() === $rows ? array() : array_keys( $rows[0] ) );
-				\WP_CLI\Utils\format_items( $format ?? 'table', $rows, $columns );
+				self::items( $format ?? 'table', $rows, $columns );
 				return;
 			case 'item':
 				$object  = is_array( $data ) ? $data : array( 'value' => $data );
@@ -149,7 +149,30 @@ final class Presenter {
 			\WP_CLI\Utils\format_items( 'table', $rows, array( 'Field', 'Value' ) );
 			return;
 		}
-		\WP_CLI\Utils\format_items( $format, array( $shown ), $columns );
+		self::items( $format, array( $shown ), $columns );
+	}
+
+	/**
+	 * `format_items`, with what `ids` needs: WP-CLI's formatter joins the items it is given with
+	 * spaces (`implode( ' ', $items )`), so it gets the flat list of ids, as WP-CLI's own commands
+	 * hand it; a row's id is its `id` field, else its first column (the domain), as the binary's own
+	 * `--format=ids` does.
+	 *
+	 * @param string                         $format  `--format`.
+	 * @param array<int,array<string,mixed>> $rows    The rows.
+	 * @param array<int,string>              $columns The fields to show.
+	 */
+	public static function items( string $format, array $rows, array $columns ): void {
+		if ( 'ids' === $format ) {
+			$key  = in_array( 'id', $columns, true ) ? 'id' : ( $columns[0] ?? 'id' );
+			$rows = array_map(
+				static function ( $row ) use ( $key ) {
+					return $row[ $key ] ?? '';
+				},
+				$rows
+			);
+		}
+		\WP_CLI\Utils\format_items( $format, $rows, $columns );
 	}
 
 	/**

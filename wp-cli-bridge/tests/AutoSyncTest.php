@@ -61,12 +61,20 @@ final class AutoSyncTest extends BridgeTestCase {
 		);
 	}
 
-	public function test_sites_closte_already_serves_are_not_queued(): void {
+	/**
+	 * Ultimate Multisite 2.4 fires wu_duplicate_site while WordPress is still switched to the template
+	 * (stubs/ultimate-multisite.php, fact 3), whose Action Scheduler tables do not exist: the job
+	 * goes to the main site's queue, the one that is run, and WordPress is left where it was.
+	 */
+	public function test_a_duplicated_sites_job_goes_to_the_main_sites_queue(): void {
 		$this->load_plugin( true, true );
-		$GLOBALS['closte_stub']['subdomain'] = true;
-		AutoSync::on_site_created( array(), new Closte_Stub_Site( 'network.test' ) );
-		AutoSync::on_site_created( array(), new Closte_Stub_Site( 'blog.network.test' ) );
-		$this->assertSame( array(), $this->stub_calls( 'as_enqueue_async_action' ) );
+		require_once __DIR__ . '/stubs/ultimate-multisite.php';
+
+		closte_stub_um_duplicate_site( 5, 7, 'copy.example.net' );
+
+		$this->assertSame( 5, get_current_blog_id(), 'Still switched to the template, as Ultimate Multisite left it.' );
+		$this->assertArrayNotHasKey( 5, $GLOBALS['closte_stub']['queues'] );
+		$this->assertContains( array( 'closte_autosync_job', array( 'domain add', 'copy.example.net' ), 'closte' ), $GLOBALS['closte_stub']['queues'][1] );
 	}
 
 	public function test_with_ultimate_multisites_closte_integration_it_does_nothing_and_says_so_once(): void {
@@ -85,11 +93,19 @@ final class AutoSyncTest extends BridgeTestCase {
 
 	public function test_without_action_scheduler_jobs_run_at_shutdown_through_rpc_and_are_logged(): void {
 		$this->load_plugin( true, false );
-		$this->set_env( 'CLOSTE_FAKE_ANSWER', (string) json_encode( array( 'ok' => true, 'data' => array( array( 'domain' => 'example.com', 'action' => 'added' ), array( 'domain' => 'www.example.com', 'action' => 'added' ) ), 'warnings' => array(), 'exit_status' => 0 ) ) );
+		$this->set_env(
+			'CLOSTE_FAKE_ANSWERS',
+			(string) json_encode(
+				array(
+					'domain aliases' => array( 'ok' => true, 'data' => array( array( 'domain' => 'example.com', 'wildcard' => false, 'record' => 'example.com' ), array( 'domain' => 'www.example.com', 'wildcard' => false, 'record' => 'example.com' ) ), 'warnings' => array(), 'exit_status' => 0 ),
+					'domain add'     => array( 'ok' => true, 'data' => array( array( 'domain' => 'example.com', 'action' => 'added' ), array( 'domain' => 'www.example.com', 'action' => 'added' ) ), 'warnings' => array(), 'exit_status' => 0 ),
+				)
+			)
+		);
 		AutoSync::use_bridge( new Bridge( new BinaryLocator( array( 'CLOSTE_BIN' => self::fixture( 'fake-closte' ), 'PATH' => '' ) ), $this->stderr, null, 1.0 ) );
 
 		AutoSync::on_domain_mapped( 'example.com', 2 );
-		AutoSync::on_domain_unmapped( 'gone.example.com', 2 );
+		AutoSync::on_site_created( array(), new Closte_Stub_Site( 'example.com' ) );
 
 		$shutdown = array_values(
 			array_filter(
@@ -110,10 +126,13 @@ final class AutoSyncTest extends BridgeTestCase {
 			},
 			$this->received()
 		);
-		$this->assertSame( array( 'domain add', 'domain remove' ), array_column( $requests, 'command' ) );
-		$this->assertSame( array( array( 'example.com' ), array( 'gone.example.com' ) ), array_column( $requests, 'args' ) );
-		$this->assertSame( array( 'dns_check_interval' => 60, 'auto_create_www_subdomain' => 'main_only' ), $requests[0]['settings'] );
+		$this->assertSame( array( 'domain aliases', 'domain add', 'domain aliases', 'domain add' ), array_column( $requests, 'command' ) );
+		$this->assertSame( array( 'example.com' ), $requests[0]['args'], 'The binary says which aliases the domain needs.' );
+		$this->assertSame( array( 'example.com', 'www.example.com' ), $requests[1]['args'], 'Those are added, and nothing else.' );
+		$this->assertSame( array( 'www' => 'never' ), $requests[1]['assoc_args'] );
+		$this->assertSame( array( 'dns_check_interval' => 60 ), $requests[1]['settings'], "Not Ultimate Multisite's auto_create_www_subdomain." );
 		$this->assertSame( '/srv/network/', $requests[0]['path'] );
+		$this->assertSame( '/srv/network/', $requests[1]['path'] );
 		$logs = $this->stub_calls( 'wu_log_add' );
 		$this->assertSame( array( 'wu_log_add', 'integration-closte', 'autosync: closte domain add example.com: example.com added, www.example.com added', 'info' ), $logs[0] );
 	}

@@ -52,6 +52,16 @@ abstract class BridgeTestCase extends TestCase {
 		putenv( $name . '=' . $value );
 	}
 
+	/**
+	 * Unsets an environment variable until the test ends.
+	 */
+	protected function unset_env( string $name ): void {
+		if ( ! array_key_exists( $name, $this->env ) ) {
+			$this->env[ $name ] = getenv( $name );
+		}
+		putenv( $name );
+	}
+
 	protected static function fixture( string $name ): string {
 		return __DIR__ . '/fixtures/' . $name;
 	}

@@ -62,26 +62,31 @@ final class NetworkTest extends BridgeTestCase {
 	 * @runInSeparateProcess
 	 * @preserveGlobalState disabled
 	 */
-	public function test_sync_network_sends_the_mapped_domains_and_settings(): void {
+	public function test_sync_network_sends_the_aliases_the_binary_names(): void {
 		$this->with_network( true );
 		$this->use_binary( self::fixture( 'fake-closte' ) );
+		$this->fake_aliases();
 		$status = $this->run_command(
 			function () {
-				( new DomainCommand() )->sync( array(), array( 'network' => true, 'prune' => true, 'dry-run' => true ) );
+				( new DomainCommand() )->sync( array(), array( 'network' => true, 'prune' => true, 'dry-run' => true, 'config' => '/srv/wp-config.php' ) );
 			}
 		);
 		$this->assertSame( 0, $status );
 		$received = $this->received();
-		$this->assertCount( 1, $received );
-		$request = json_decode( $received[0]['raw'], true );
+		$this->assertCount( 2, $received );
+		$asked = json_decode( $received[0]['raw'], true );
+		$this->assertSame( 'domain aliases', $asked['command'] );
+		$this->assertSame( array( 'site1.network.test', 'shop.example.com', 'example.org' ), $asked['args'], "Every record: the binary's rule decides." );
+		$this->assertSame( array( 'config' => '/srv/wp-config.php', 'network' => true ), $asked['assoc_args'] );
+		$request = json_decode( $received[1]['raw'], true );
 		$this->assertSame( 'domain sync', $request['command'] );
-		$this->assertSame( array( 'prune', 'dry-run', 'from' ), array_keys( $request['assoc_args'] ) );
-		$this->assertSame( array( 'dns_check_interval' => 60, 'auto_create_www_subdomain' => 'main_only' ), $request['settings'] );
+		$this->assertSame( array( 'prune', 'dry-run', 'config', 'from' ), array_keys( $request['assoc_args'] ) );
+		$this->assertSame( array( 'dns_check_interval' => 60 ), $request['settings'] );
 		$this->assertSame(
 			'{"domain":"*.network.test","wildcard":true}' . "\n"
 				. '{"domain":"shop.example.com","wildcard":false}' . "\n"
 				. '{"domain":"example.org","wildcard":false}' . "\n",
-			$received[0]['from_content']
+			$received[1]['from_content']
 		);
 		$this->assertFileDoesNotExist( $request['assoc_args']['from'], 'The temporary list is removed afterwards.' );
 	}
@@ -125,12 +130,14 @@ final class NetworkTest extends BridgeTestCase {
 	public function test_doctor_network_checks_every_mapped_domain(): void {
 		$this->with_network( true );
 		$this->use_binary( self::fixture( 'fake-closte' ) );
+		$this->fake_aliases();
 		$this->run_command(
 			function () {
 				( new ClosteCommand() )->doctor( array(), array( 'network' => true ) );
 			}
 		);
-		$request = json_decode( $this->received()[0]['raw'], true );
+		$this->assertSame( 'domain aliases', json_decode( $this->received()[0]['raw'], true )['command'] );
+		$request = json_decode( $this->received()[1]['raw'], true );
 		$this->assertSame( 'doctor', $request['command'] );
 		$this->assertSame( array( 'shop.example.com', 'example.org' ), $request['args'] );
 		$this->assertSame( array(), $request['assoc_args'] );
@@ -143,6 +150,7 @@ final class NetworkTest extends BridgeTestCase {
 	public function test_sync_network_refuses_to_prune_everything_when_the_network_lists_nothing(): void {
 		$this->with_network( false );
 		$this->use_binary( self::fixture( 'fake-closte' ) );
+		$this->set_env( 'CLOSTE_FAKE_ANSWERS', (string) json_encode( array( 'domain aliases' => array( 'ok' => true, 'data' => array(), 'warnings' => array(), 'exit_status' => 0 ) ) ) );
 		WP_CLI::$on_load_wordpress = static function () {
 			require_once __DIR__ . '/stubs/wordpress.php';
 			define( 'DOMAIN_CURRENT_SITE', 'network.test' );
@@ -154,7 +162,21 @@ final class NetworkTest extends BridgeTestCase {
 		);
 		$this->assertSame( 1, $status );
 		$this->assertStringContainsString( '(network_empty)', $this->calls( 'error' )[0][1] );
-		$this->assertSame( '', (string) file_get_contents( $this->record ), 'Nothing was sent.' );
+		$this->assertSame( array( 'domain aliases' ), array_map( static function ( $entry ) {
+			return json_decode( $entry['raw'], true )['command'];
+		}, $this->received() ), 'Nothing but the question was sent.' );
+	}
+
+	/**
+	 * The fake binary answers `domain aliases` as the real one does for with_network( true )'s records.
+	 */
+	private function fake_aliases(): void {
+		$rows = array(
+			array( 'domain' => '*.network.test', 'wildcard' => true, 'record' => 'network.test' ),
+			array( 'domain' => 'shop.example.com', 'wildcard' => false, 'record' => 'shop.example.com' ),
+			array( 'domain' => 'example.org', 'wildcard' => false, 'record' => 'example.org' ),
+		);
+		$this->set_env( 'CLOSTE_FAKE_ANSWERS', (string) json_encode( array( 'domain aliases' => array( 'ok' => true, 'data' => $rows, 'warnings' => array(), 'exit_status' => 0 ) ) ) );
 	}
 
 	/**

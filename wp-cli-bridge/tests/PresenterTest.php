@@ -28,7 +28,6 @@ final class PresenterTest extends BridgeTestCase {
 			'csv'               => array( array( 'format' => 'csv' ), 'csv', array( 'domain', 'action' ) ),
 			'yaml'              => array( array( 'format' => 'yaml' ), 'yaml', array( 'domain', 'action' ) ),
 			'count'             => array( array( 'format' => 'count' ), 'count', array( 'domain', 'action' ) ),
-			'ids'               => array( array( 'format' => 'ids' ), 'ids', array( 'domain', 'action' ) ),
 			'fields'            => array( array( 'fields' => 'domain, wildcard' ), 'table', array( 'domain', 'wildcard' ) ),
 			'fields and format' => array( array( 'format' => 'csv', 'fields' => 'action' ), 'csv', array( 'action' ) ),
 		);
@@ -49,6 +48,22 @@ final class PresenterTest extends BridgeTestCase {
 		);
 		$this->assertSame( 0, $status );
 		$this->assertSame( array( array( 'format_items', $format, self::ROWS, $fields ) ), $this->calls() );
+	}
+
+	/**
+	 * WP-CLI's formatter prints `implode( ' ', $items )`: it gets the domains, not the rows (which
+	 * print `Array Array` and a PHP warning each).
+	 */
+	public function test_ids_are_a_flat_list_of_the_domains(): void {
+		$this->fake_answer( $this->items_answer() );
+		$status = $this->run_command(
+			function () {
+				( new DomainCommand() )->list_( array(), array( 'format' => 'ids' ) );
+			}
+		);
+		$this->assertSame( 0, $status );
+		$this->assertSame( array( array( 'format_items', 'ids', array( 'example.com', '*.example.net' ), array( 'domain', 'action' ) ) ), $this->calls() );
+		$this->assertSame( 'example.com *.example.net', WP_CLI::$stdout );
 	}
 
 	public function test_warnings_come_first_each_as_a_warning(): void {

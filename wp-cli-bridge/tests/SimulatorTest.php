@@ -13,7 +13,7 @@ final class SimulatorTest extends BridgeTestCase {
 
 	const KEY = 'canary-sim-key-7c2e91';
 
-	/** @var resource|null */
+	/** @var ClosteSimulator|null */
 	private $simulator = null;
 
 	/** @var string */
@@ -21,32 +21,19 @@ final class SimulatorTest extends BridgeTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$binary    = self::real_binary();
-		$simulator = (string) getenv( 'CLOSTE_SIMULATOR' );
-		if ( '' === $simulator && null !== $binary ) {
-			$simulator = dirname( $binary ) . '/closte-simulator';
-		}
-		if ( null === $binary || ! is_executable( $simulator ) ) {
+		$binary          = self::real_binary();
+		$this->simulator = null === $binary ? null : ClosteSimulator::start( $binary, self::KEY );
+		if ( null === $this->simulator ) {
 			$this->markTestSkipped( 'closte and closte-simulator are not built: run `swift build` (scripts/test.sh does).' );
 		}
-		$pipes           = array();
-		$this->simulator = proc_open( array( $simulator, '--port=0', '--key=' . self::KEY, '--quiet' ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'file', '/dev/null', 'w' ) ), $pipes );
-		$read            = array( $pipes[1] );
-		$write           = null;
-		$except          = null;
-		$port            = stream_select( $read, $write, $except, 10 ) > 0 ? trim( (string) fgets( $pipes[1] ) ) : '';
-		if ( ! ctype_digit( $port ) ) {
-			$this->fail( 'The simulator did not print its port within 10 seconds.' );
-		}
-		$this->api_url = 'http://127.0.0.1:' . $port;
+		$this->api_url = $this->simulator->api_url;
 		$this->set_env( 'CLOSTE_CLIENT_API_KEY', self::KEY );
 		$this->use_real_binary();
 	}
 
 	protected function tearDown(): void {
-		if ( is_resource( $this->simulator ) ) {
-			proc_terminate( $this->simulator, 15 );
-			proc_close( $this->simulator );
+		if ( null !== $this->simulator ) {
+			$this->simulator->stop();
 		}
 		parent::tearDown();
 	}
@@ -72,6 +59,19 @@ final class SimulatorTest extends BridgeTestCase {
 		$this->assertSame( 0, $this->wp( 'remove', array( 'example.com' ), array() ) );
 		$this->assertSame( 'removed', $this->calls( 'format_items' )[0][2][0]['action'] );
 
+		$this->assert_no_canary();
+	}
+
+	/**
+	 * WP-CLI's formatter joins what it is given with spaces: the bridge hands `ids` the domains.
+	 */
+	public function test_list_as_ids_is_the_domains_separated_by_spaces(): void {
+		$this->assertSame( 0, $this->wp( 'add', array( 'example.com', '*.example.net' ), array() ) );
+		WP_CLI::reset();
+		$this->assertSame( 0, $this->wp( 'list', array(), array( 'format' => 'ids' ) ) );
+		$ids = explode( ' ', WP_CLI::$stdout );
+		sort( $ids );
+		$this->assertSame( array( '*.example.net', 'example.com' ), $ids );
 		$this->assert_no_canary();
 	}
 

@@ -2,6 +2,12 @@
 /// the exit status.
 public enum ArgvFrontEnd {
   public static func run(_ arguments: [String], runtime: Runtime, table: CommandTable = .standard) async -> Int32 {
+    let status = await runCommand(arguments, runtime: runtime, table: table)
+    // The reader of standard output went away (EPIPE): what it was told is lost, so it is no success.
+    return status == 0 && runtime.stdout.isClosed ? ExitStatus.failure.rawValue : status
+  }
+
+  static func runCommand(_ arguments: [String], runtime: Runtime, table: CommandTable) async -> Int32 {
     let diagnostics = Diagnostics(sink: runtime.stderr, redactor: runtime.redactor)
     let invocation: Invocation
     do {

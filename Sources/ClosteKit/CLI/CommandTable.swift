@@ -12,8 +12,8 @@ public struct CommandTable: Sendable {
 
   /// The standard table. Each group lives beside the code it drives.
   public static let standard = CommandTable(
-    CoreCommands.all + ConfigCommands.all + ClosteCommands.all + SyncCommands.all + DNSCommands.all
-      + SSLCommands.all + StageCommands.all + DoctorCommands.all)
+    CoreCommands.all + ConfigCommands.all + ClosteCommands.all + SyncCommands.all + NetworkAliasCommands.all
+      + DNSCommands.all + SSLCommands.all + StageCommands.all + DoctorCommands.all)
 
   public func spec(named name: String) -> CommandSpec? { byName[name] }
 

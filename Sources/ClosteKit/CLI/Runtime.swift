@@ -35,7 +35,10 @@ public final class Runtime: @unchecked Sendable {
 
   /// The process's own runtime: real environment, file descriptors 0, 1, 2, the system clock.
   public static func process() -> Runtime {
-    Runtime(
+    // A closed standard output is seen as EPIPE by the writers (and ends the command with a failure),
+    // instead of a SIGPIPE that some libraries ignore and others do not.
+    _ = signal(SIGPIPE, SIG_IGN)
+    return Runtime(
       environment: ProcessInfo.processInfo.environment,
       currentDirectory: FileManager.default.currentDirectoryPath,
       stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))

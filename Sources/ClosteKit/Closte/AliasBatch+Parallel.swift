@@ -10,6 +10,9 @@ extension AliasBatch {
     runner: BatchRunner, onResult: (Int, AliasResult) -> Void
   ) async -> BatchStatistics {
     let paced = client.handingRateLimitsToCaller()
+    var runner = runner
+    // A Retry-After never keeps an operation waiting past the client's --timeout.
+    runner.operationTimeout = client.timeout
     return await runner.run(
       count: count,
       operation: { index -> BatchAttempt<AliasResult> in

@@ -50,6 +50,10 @@ public struct BatchRunner: Sendable {
   public var defaultRetryAfter = 1.0
   /// An operation answered 429 this many times in a row is given up as `api_rate_limited`.
   public var maximumRateLimitRetries = 10
+  /// How long one operation may take from its first attempt (the client's `--timeout`): a
+  /// `Retry-After` that would keep it waiting past that fails it at once, with the time Closte asked
+  /// for; one at least this long fails everything not yet done. Nil: no bound.
+  public var operationTimeout: Double?
 
   public init(concurrency: Int, clock: ClosteClock) {
     self.concurrency = max(1, concurrency)
@@ -75,8 +79,18 @@ public struct BatchRunner: Sendable {
     var retries: [Int] = []
     var retryHead = 0
     var rateLimitCount: [Int: Int] = [:]
+    /// When each operation not yet finished first started (for `operationTimeout`).
+    var firstStart: [Int: Date] = [:]
     var finished = 0
     let clock = self.clock
+    let timeout = operationTimeout
+    func give(_ index: Int, _ error: ClosteError) {
+      statistics.failed += 1
+      finished += 1
+      rateLimitCount[index] = nil
+      firstStart[index] = nil
+      completed(index, .failure(error))
+    }
 
     await withTaskGroup(of: Event<Value>.self) { group in
       var tickPending = false
@@ -99,6 +113,7 @@ public struct BatchRunner: Sendable {
             nextFresh += 1
           }
           controller.started(at: now)
+          if timeout != nil && firstStart[index] == nil { firstStart[index] = now }
           statistics.attempts += 1
           group.addTask { .completed(index: index, startedAt: now, attempt: await operation(index)) }
         }
@@ -121,22 +136,42 @@ public struct BatchRunner: Sendable {
             statistics.succeeded += 1
             finished += 1
             rateLimitCount[index] = nil
+            firstStart[index] = nil
             completed(index, .success(value))
           case .failed(let error):
             controller.failed(at: now)
-            statistics.failed += 1
-            finished += 1
-            rateLimitCount[index] = nil
-            completed(index, .failure(error))
+            give(index, error)
           case .rateLimited(let retryAfter):
             statistics.rateLimited += 1
-            controller.rateLimited(retryAfter: retryAfter ?? defaultRetryAfter, startedAt: startedAt, at: now)
+            let pause = retryAfter ?? defaultRetryAfter
+            controller.rateLimited(retryAfter: pause, startedAt: startedAt, at: now)
             let times = (rateLimitCount[index] ?? 0) + 1
+            let resume = now.addingTimeInterval(pause)
+            let pastDeadline = { (operation: Int) -> Bool in
+              guard let timeout, let began = firstStart[operation] else { return false }
+              return resume >= began.addingTimeInterval(timeout)
+            }
             if times > maximumRateLimitRetries {
-              statistics.failed += 1
-              finished += 1
-              rateLimitCount[index] = nil
-              completed(index, .failure(.rateLimitExhausted(times)))
+              give(index, .rateLimitExhausted(times))
+            } else if let timeout, pastDeadline(index) {
+              let error = ClosteError.retryAfterPastDeadline(
+                .apiRateLimited, call: nil, retryAfter: pause, timeout: timeout)
+              give(index, error)
+              // Those waiting to try again cannot wait that long either; and a pause as long as the
+              // whole timeout leaves no operation time to finish: all that is not done fails now.
+              let waiting = retries[retryHead...].filter(pastDeadline)
+              retries = retries[retryHead...].filter { !pastDeadline($0) }
+              retryHead = 0
+              for operation in waiting { give(operation, error) }
+              if pause >= timeout {
+                for operation in retries[retryHead...] { give(operation, error) }
+                retries = []
+                retryHead = 0
+                while nextFresh < count {
+                  give(nextFresh, error)
+                  nextFresh += 1
+                }
+              }
             } else {
               rateLimitCount[index] = times
               retries.append(index)

@@ -123,6 +123,10 @@ public struct ClosteClient: Sendable {
           }
           failure = .apiRateLimited(call: call.target)
         case 500...599:
+          // A 503 may say when to come back (RFC 9110, section 10.2.3).
+          if response.status == 503 {
+            retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"], now: clock.now())
+          }
           failure = .apiServerError(call: call.target, status: response.status)
         default:
           return (response, attempt)
@@ -137,6 +141,10 @@ public struct ClosteClient: Sendable {
         failure = .apiUnreachable(call: call.target, reason: reason)
       }
       guard attempt <= policy.maxRetries else { throw failure }
+      if let retryAfter, clock.now().addingTimeInterval(retryAfter) >= deadline {
+        throw ClosteError.retryAfterPastDeadline(
+          failure.code, call: call.target, retryAfter: retryAfter, timeout: timeout)
+      }
       let wait = policy.delay(beforeRetry: attempt, retryAfter: retryAfter)
       guard clock.now().addingTimeInterval(wait) < deadline else { throw failure }
       debug("\(call.target): retrying in \(JSONWriter.formatDouble((wait * 1000).rounded() / 1000)) s")

@@ -84,6 +84,20 @@ extension ClosteError {
         + "and any proxy between this server and Closte.")
   }
 
+  /// Closte asked to wait longer (`Retry-After`, on a 429 or a 503) than the deadline leaves: the
+  /// call fails now, with the time asked for, instead of sleeping past `--timeout`.
+  public static func retryAfterPastDeadline(
+    _ code: ErrorCode, call: String?, retryAfter: Double, timeout: Double
+  ) -> ClosteError {
+    let status = code == .apiRateLimited ? "HTTP 429 (too many requests)" : "HTTP 503 (unavailable)"
+    return ClosteError(
+      code,
+      "Closte answered \(call.map { $0 + " with " } ?? "")\(status) and asked to wait "
+        + "\(secondsText(retryAfter)) seconds (Retry-After), longer than the --timeout of \(secondsText(timeout)) seconds allows.",
+      hint: "Try again after that time, or allow more time with --timeout=<seconds>.",
+      details: ["retry_after": .double(retryAfter)])
+  }
+
   /// `45`, or `0.5`: seconds as people write them.
   static func secondsText(_ seconds: Double) -> String {
     seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)

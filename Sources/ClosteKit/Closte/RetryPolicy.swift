@@ -11,27 +11,25 @@ public struct RetryPolicy: Sendable {
   public var maxRetries: Int
   public var baseDelay: Double
   public var maxDelay: Double
-  /// The longest `Retry-After` honoured as given; longer ones are cut to this.
-  public var maxRetryAfter: Double
   /// A number in 0..<1; injected so tests are exact.
   public var random: @Sendable () -> Double
   /// Whether a 429 is retried here; a batch that paces itself turns this off.
   public var retriesRateLimits = true
 
   public init(
-    maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 8, maxRetryAfter: Double = 60,
+    maxRetries: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 8,
     random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
   ) {
     self.maxRetries = maxRetries
     self.baseDelay = baseDelay
     self.maxDelay = maxDelay
-    self.maxRetryAfter = maxRetryAfter
     self.random = random
   }
 
-  /// The wait before retry number `retry` (1 for the first retry).
+  /// The wait before retry number `retry` (1 for the first retry). A `Retry-After` is honoured as
+  /// given: the caller's deadline, not a cut, bounds it (a wait past the deadline fails at once).
   public func delay(beforeRetry retry: Int, retryAfter: Double?) -> Double {
-    if let retryAfter { return min(max(retryAfter, 0), maxRetryAfter) }
+    if let retryAfter { return max(retryAfter, 0) }
     let ceiling = min(maxDelay, baseDelay * pow(2, Double(max(retry - 1, 0))))
     // Half fixed, half random: never zero, never in lock-step with other clients.
     return ceiling / 2 + ceiling / 2 * random()

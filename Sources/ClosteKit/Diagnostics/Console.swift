@@ -10,16 +10,21 @@ public protocol OutputSink: AnyObject, Sendable {
   func write(_ bytes: [UInt8])
   /// Whether this sink is an interactive terminal (decides WP-CLI's boxed table and live progress).
   var isTerminal: Bool { get }
+  /// Whether the reader went away (EPIPE): what is written now is lost, and the process should end
+  /// with a failure rather than carry on as if it had been heard.
+  var isClosed: Bool { get }
 }
 
 extension OutputSink {
   public func write(_ text: String) { write(Array(text.utf8)) }
+  public var isClosed: Bool { false }
 }
 
 /// A file descriptor of the process (1 or 2).
 public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   private let fd: Int32
-  private let lock = Mutex(())
+  /// Set once a write met EPIPE (the reader went away): nothing more is written.
+  private let closed = Mutex(false)
   public let isTerminal: Bool
 
   public init(fd: Int32) {
@@ -28,7 +33,14 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   }
 
   public func write(_ bytes: [UInt8]) {
-    _ = lock.withLock { _ in writeAll(fd, bytes) }
+    closed.withLock { closed in
+      guard !closed else { return }
+      if !writeAll(fd, bytes) && errno == EPIPE { closed = true }
+    }
+  }
+
+  public var isClosed: Bool {
+    closed.withLock { $0 }
   }
 }
 

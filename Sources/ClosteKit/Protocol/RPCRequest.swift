@@ -2,11 +2,14 @@
 public struct RPCRequest: Sendable, Equatable {
   public var id: JSONValue
   public var invocation: Invocation
+  /// The id's text as sent, where writing `id` again would change it (see `JSONParser.rawIDText`).
+  public var rawID: String? = nil
 
-  /// Reads a request from a decoded JSON value; the error is `invalid_request`.
-  public static func decode(_ value: JSONValue, table: CommandTable) throws -> RPCRequest {
+  /// Reads a request from a decoded JSON value; the error (an `RPCRequestError`) is `invalid_request`.
+  public static func decode(_ value: JSONValue, rawID: String? = nil, table: CommandTable) throws -> RPCRequest {
     guard case .object(let object) = value else {
-      throw ClosteError.invalidRequest("A request must be a JSON object.")
+      throw RPCRequestError(
+        id: .null, error: .invalidRequest("A request must be a JSON object, not \(describe(value))."))
     }
     let id = object["id"] ?? .null
     do {
@@ -53,9 +56,21 @@ public struct RPCRequest: Sendable, Equatable {
       invocation.path = try invocation.string("path") ?? stringMember(object, "path")
       invocation.config =
         try invocation.string("config") ?? invocation.string("config-file") ?? stringMember(object, "config")
-      return RPCRequest(id: id, invocation: invocation)
+      return RPCRequest(id: id, invocation: invocation, rawID: rawID)
     } catch let error as ClosteError {
-      throw RPCRequestError(id: id, error: error)
+      throw RPCRequestError(id: id, rawID: rawID, error: error)
+    }
+  }
+
+  /// `an array`, `a string`: what a JSON value is, for a message.
+  static func describe(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool: return "a boolean"
+    case .int, .double: return "a number"
+    case .string: return "a string"
+    case .array: return "an array"
+    case .object: return "an object"
     }
   }
 
@@ -72,5 +87,6 @@ public struct RPCRequest: Sendable, Equatable {
 /// A request that could not be used, with the `id` it carried (echoed in the answer).
 public struct RPCRequestError: Error {
   public var id: JSONValue
+  public var rawID: String? = nil
   public var error: ClosteError
 }

@@ -55,3 +55,16 @@ public enum RPCResponse {
     return .object(object)
   }
 }
+
+extension RPCResponse {
+  /// The answer as one line of JSON. `id` is always the first member; where the request's id text
+  /// would not survive being parsed and written again (`1e999`), that text is put back as sent.
+  static func line(_ response: JSONValue, rawID: String?) -> String {
+    guard let rawID, case .object(var object) = response, object.keys.first == "id", object.count > 1 else {
+      return JSONWriter.encode(response)
+    }
+    object["id"] = nil
+    let rest = JSONWriter.encode(.object(object))
+    return "{\"id\":" + rawID + "," + rest.dropFirst()
+  }
+}

@@ -14,28 +14,27 @@ public enum RPCServer {
   /// How many independent requests may be in flight at once (the batch path's default concurrency).
   public static let maximumInFlight = BatchRunner.defaultConcurrency
 
+  /// How many requests are read ahead of the one being scheduled. Reading stops there until the
+  /// scheduler takes one (back-pressure), so memory stays flat whatever one request waits for.
+  public static let readAhead = 4
+
   public static func serve(runtime: Runtime, table: CommandTable = .standard) async -> ExitStatus {
-    let items = AsyncStream<RPCStreamReader.Item> { continuation in
-      // Reading standard input blocks; it gets a thread of its own so answers flow while it waits.
-      let started = DetachedThread.start {
-        let reader = RPCStreamReader(source: runtime.stdin)
-        while let item = reader.next() { continuation.yield(item) }
-        continuation.finish()
-      }
-      if !started { continuation.finish() }
-    }
+    let items = RPCReadAhead(source: runtime.stdin, limit: readAhead)
     let writer = RPCAnswerWriter(runtime: runtime)
     let dispatcher = Dispatcher(table: table)
     await withTaskGroup(of: Int.self) { group in
       var inFlight: [Int: RPCScheduling] = [:]
       var sequence = 0
-      for await item in items {
+      for await item in items.stream {
+        items.took()
+        // Nobody reads the answers any more: stop taking requests.
+        if runtime.stdout.isClosed { break }
         let position = sequence
         sequence += 1
         let job: RPCJob
         switch prepare(item, table: table) {
-        case .answer(let response):
-          await writer.put(position, response, reveal: false)
+        case .answer(let response, let rawID):
+          await writer.put(position, response, rawID: rawID, reveal: false)
           continue
         case .run(let prepared):
           job = prepared
@@ -51,17 +50,18 @@ public enum RPCServer {
           case .result(let result): response = RPCResponse.success(id: job.request.id, result: result)
           case .failure(let error): response = RPCResponse.failure(id: job.request.id, error: error)
           }
-          await writer.put(position, response, reveal: job.reveal)
+          await writer.put(position, response, rawID: job.request.rawID, reveal: job.reveal)
           return position
         }
       }
       for await _ in group {}
     }
-    return await writer.status
+    // Answers that could not be written are a failure, whatever they said.
+    return runtime.stdout.isClosed ? .failure : await writer.status
   }
 
   enum Prepared {
-    case answer(JSONValue)
+    case answer(JSONValue, rawID: String?)
     case run(RPCJob)
   }
 
@@ -69,22 +69,27 @@ public enum RPCServer {
   static func prepare(_ item: RPCStreamReader.Item, table: CommandTable) -> Prepared {
     switch item {
     case .invalid(let reason):
-      return .answer(RPCResponse.failure(id: .null, error: .invalidRequest(reason)))
-    case .value(let value):
+      return .answer(RPCResponse.failure(id: .null, error: .invalidRequest(reason)), rawID: nil)
+    case .value(let value, let rawID):
       do {
-        let request = try RPCRequest.decode(value, table: table)
+        let request = try RPCRequest.decode(value, rawID: rawID, table: table)
         if request.invocation.command == "rpc" {
           return .answer(
-            RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")))
+            RPCResponse.failure(id: request.id, error: .invalidRequest("`rpc` cannot be sent through rpc.")),
+            rawID: rawID)
         }
         return .run(
           RPCJob(
             request: request, reveal: (try? request.invocation.flag("reveal")) == true,
             scheduling: RPCScheduling(request.invocation)))
       } catch let failure as RPCRequestError {
-        return .answer(RPCResponse.failure(id: failure.id, error: failure.error))
+        return .answer(RPCResponse.failure(id: failure.id, error: failure.error), rawID: failure.rawID)
+      } catch let error as ClosteError {
+        return .answer(RPCResponse.failure(id: .null, error: error), rawID: nil)
       } catch {
-        return .answer(RPCResponse.failure(id: .null, error: .invalidRequest("\(error)")))
+        return .answer(
+          RPCResponse.failure(id: .null, error: ClosteError(.internalError, "The request could not be read.")),
+          rawID: nil)
       }
     }
   }
@@ -145,10 +150,10 @@ actor RPCAnswerWriter {
 
   init(runtime: Runtime) { self.runtime = runtime }
 
-  func put(_ position: Int, _ response: JSONValue, reveal: Bool) {
+  func put(_ position: Int, _ response: JSONValue, rawID: String?, reveal: Bool) {
     if response["ok"] != .bool(true) { status = .failure }
     // Secrets are masked in every answer, but for a request that asked for them with --reveal.
-    let line = JSONWriter.encode(response)
+    let line = RPCResponse.line(response, rawID: rawID)
     pending[position] = (reveal ? line : runtime.redactor.redact(line)) + "\n"
     while let ready = pending.removeValue(forKey: next) {
       runtime.stdout.write(ready)

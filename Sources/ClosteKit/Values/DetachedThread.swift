@@ -1,5 +1,7 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// A thread of its own for work that blocks (reading standard input, driving libcurl), so the
@@ -13,7 +15,11 @@ enum DetachedThread {
   /// Starts `body`; false when the system gives no thread.
   @discardableResult
   static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
-    var thread = pthread_t()
+    #if canImport(Glibc)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t?
+    #endif
     let context = Unmanaged.passRetained(Body(body)).toOpaque()
     let status = pthread_create(
       &thread, nil,
@@ -26,7 +32,11 @@ enum DetachedThread {
       Unmanaged<Body>.fromOpaque(context).release()
       return false
     }
-    pthread_detach(thread)
+    #if canImport(Glibc)
+      pthread_detach(thread)
+    #else
+      if let thread { pthread_detach(thread) }
+    #endif
     return true
   }
 }

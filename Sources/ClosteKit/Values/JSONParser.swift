@@ -267,3 +267,44 @@ public struct JSONParser {
 
   private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
+
+extension JSONParser {
+  /// The exact text of a numeric `id` member of the object at `start`, when writing the parsed id
+  /// again would change it (`1e999`, `1.0`, `12345678901234567890`); nil otherwise. An rpc answer
+  /// echoes the id a client sent, so the client can match it.
+  static func rawIDText(_ bytes: [UInt8], value: JSONValue, from start: Int, to end: Int) -> String? {
+    guard let id = value["id"] else { return nil }
+    switch id {
+    case .int, .double: break
+    default: return nil
+    }
+    var parser = JSONParser(bytes: Array(bytes[start..<end]), start: 0)
+    guard let range = try? parser.lastMemberRange(named: "id") else { return nil }
+    let raw = String(decoding: parser.bytes[range], as: UTF8.self)
+    return raw == JSONWriter.encode(id) ? nil : raw
+  }
+
+  /// Walks a top-level object and returns where the value of its last member called `name` is (the
+  /// last one is the one a parsed object keeps).
+  private mutating func lastMemberRange(named name: String) throws(Failure) -> Range<Int>? {
+    skipSpace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+    index += 1
+    var found: Range<Int>?
+    while true {
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return found }
+      let key = try parseString()
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return found }
+      index += 1
+      skipSpace()
+      let valueStart = index
+      _ = try parseValueSkippingSpace()
+      if key == name { found = valueStart..<index }
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return found }
+      index += 1
+    }
+  }
+}

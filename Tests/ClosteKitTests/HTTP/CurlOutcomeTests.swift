@@ -25,3 +25,9 @@ import Testing
     #expect(ByteCount.text(1536) == "1536 bytes")
   }
 }
+
+/// A header line as libcurl hands it over ends in CRLF, which Swift reads as one `Character`.
+@Test func aHeaderValueLosesItsLineEnd() {
+  #expect("3600\r\n".trimmingSpaces == "3600")
+  #expect(" \r\n a \t".trimmingSpaces == "a")
+}

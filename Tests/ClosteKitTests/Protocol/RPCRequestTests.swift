@@ -60,3 +60,17 @@ import Testing
     }
   }
 }
+
+@Suite struct RPCRequestShapeTests {
+  /// Before, a request that was not an object was answered with a Swift debug dump of the error.
+  @Test(arguments: [("[1]", "an array"), ("7", "a number"), ("\"x\"", "a string"), ("null", "null")])
+  func aRequestThatIsNotAnObjectIsToldSoPlainly(text: String, what: String) throws {
+    let item = RPCServer.prepare(.value(try JSONParser.parse(text)), table: .standard)
+    guard case .answer(let response, _) = item else {
+      Issue.record("expected an answer")
+      return
+    }
+    #expect(response["error"]?["code"] == "invalid_request")
+    #expect(response["error"]?["message"] == .string("A request must be a JSON object, not \(what)."))
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ClosteKit
@@ -41,5 +42,40 @@ import Testing
     #expect(alone.mayStart(beside: [], limit: 16))
     #expect(!alone.mayStart(beside: [scheduling("domain add", ["a.example"])], limit: 16))
     #expect(!scheduling("domain add", ["a.example"]).mayStart(beside: [alone], limit: 16))
+  }
+}
+
+/// The stream is read only a few requests ahead of the one being scheduled.
+@Suite struct RPCReadAheadTests {
+  /// An endless stream of requests that counts how many were read.
+  final class EndlessSource: InputSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var reads = 0
+    var count: Int {
+      lock.lock()
+      defer { lock.unlock() }
+      return reads
+    }
+    func read(maximum: Int) -> [UInt8] {
+      lock.lock()
+      reads += 1
+      lock.unlock()
+      return Array("{\"id\":1,\"command\":\"version\"}\n".utf8)
+    }
+  }
+
+  /// Before, a thread read the whole stream into an unbounded buffer while the first request waited
+  /// (10^6 requests: 324 MB).
+  @Test func readingStopsAFewRequestsAheadOfTheConsumer() async throws {
+    let source = EndlessSource()
+    let readAhead = RPCReadAhead(source: source, limit: 4)
+    var iterator = readAhead.stream.makeAsyncIterator()
+    for _ in 0..<3 {
+      _ = await iterator.next()
+      readAhead.took()
+    }
+    // Give the reading thread every chance to run ahead.
+    try await Task.sleep(nanoseconds: 300_000_000)
+    #expect(source.count <= 3 + 4 + 1)
   }
 }

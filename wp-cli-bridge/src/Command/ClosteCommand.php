@@ -154,8 +154,12 @@ final class ClosteCommand {
 		if ( ! Cli::load_network() ) {
 			return;
 		}
+		$aliases = Cli::network_aliases( $assoc_args, false );
+		if ( null === $aliases ) {
+			return;
+		}
 		$domains = $args;
-		foreach ( Network::desired_aliases( Network::domains() ) as $alias ) {
+		foreach ( $aliases as $alias ) {
 			if ( ! $alias['wildcard'] ) {
 				$domains[] = $alias['domain'];
 			}

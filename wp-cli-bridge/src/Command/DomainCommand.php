@@ -32,7 +32,7 @@ final class DomainCommand {
 	 * : One or more domains. `*.example.com` is sent as a wildcard alias.
 	 *
 	 * [--www=<mode>]
-	 * : Also add the www. twin, as Ultimate Multisite's "Create www Subdomain Automatically?" setting does. Default: the network's setting when the request carries it, else never.
+	 * : Also add the www. twin, as Ultimate Multisite's "Create www Subdomain Automatically?" setting does. Default: never.
 	 * ---
 	 * options:
 	 *   - always
@@ -194,9 +194,12 @@ final class DomainCommand {
 	 * Makes Closte's aliases match a desired list: plans (add / keep / remove), then applies.
 	 *
 	 * The list comes from --from (one domain per line, a JSON array of strings, or JSON lines of
-	 * {"domain": ..., "wildcard": ...}), or with --network from Ultimate Multisite: every active
-	 * mapped domain, plus *.<network> on a subdomain install. Removing happens only with --prune, and
-	 * never removes the network's own domain. Running it again after a partial failure finishes the job.
+	 * {"domain": ..., "wildcard": ...}), or with --network from Ultimate Multisite: the aliases its
+	 * active domain records need, by the rule autosync follows too (`closte domain aliases`): *.<network>
+	 * on a subdomain install, not the network's host nor the sites' subdomains that wildcard covers,
+	 * and www. twins only when CLOSTE_WWW_SUBDOMAIN in wp-config.php asks for them. Removing happens
+	 * only with --prune, and never removes the network's own domain. Running it again after a partial
+	 * failure finishes the job.
 	 *
 	 * ## OPTIONS
 	 *
@@ -207,7 +210,7 @@ final class DomainCommand {
 	 * : The desired list; `-` reads it from standard input.
 	 *
 	 * [--network]
-	 * : Use the network's mapped domains as the desired list (loads WordPress; needs Ultimate Multisite).
+	 * : Use the aliases the network's domain records need as the desired list (loads WordPress; needs Ultimate Multisite).
 	 *
 	 * [--prune]
 	 * : Also remove aliases that are not desired.
@@ -295,7 +298,10 @@ final class DomainCommand {
 		if ( ! Cli::load_network() ) {
 			return;
 		}
-		$aliases = Network::desired_aliases( Network::domains() );
+		$aliases = Cli::network_aliases( $assoc_args, true );
+		if ( null === $aliases ) {
+			return;
+		}
 		if ( array() === $aliases && ! empty( $assoc_args['prune'] ) ) {
 			Presenter::error(
 				'network_empty',
@@ -305,7 +311,7 @@ final class DomainCommand {
 			);
 			return;
 		}
-		$lines   = '';
+		$lines = '';
 		foreach ( $aliases as $alias ) {
 			$lines .= json_encode( $alias, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
 		}
@@ -429,7 +435,7 @@ final class DomainCommand {
 			$rows[] = $row;
 		}
 		$fields = isset( $assoc_args['fields'] ) ? (string) $assoc_args['fields'] : ( $failed ? 'domain,network_stage,stage,error' : 'domain,network_stage,stage' );
-		\WP_CLI\Utils\format_items( isset( $assoc_args['format'] ) ? (string) $assoc_args['format'] : 'table', $rows, $fields );
+		Presenter::items( isset( $assoc_args['format'] ) ? (string) $assoc_args['format'] : 'table', $rows, array_map( 'trim', explode( ',', $fields ) ) );
 		if ( $failed ) {
 			WP_CLI::halt( 1 );
 		}

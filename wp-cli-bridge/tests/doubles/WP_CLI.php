@@ -1,8 +1,10 @@
 <?php
 /**
- * The test double of WP-CLI: the `WP_CLI` class and `WP_CLI\Utils\format_items`, nothing else.
- * Every call is recorded; `error` (with exit) and `halt` throw WP_CLI_Halt carrying the exit status,
- * as WP-CLI would end the process there.
+ * The test double of WP-CLI: the `WP_CLI` class here and `WP_CLI\Utils\format_items` in
+ * format_items.php, nothing else. Every call is recorded; `error` (with exit) and `halt` throw
+ * WP_CLI_Halt carrying the exit status, as WP-CLI would end the process there. What WP-CLI 2.12.0
+ * would write to a piped standard output is in WP_CLI::$stdout: `line` and `log` write their message
+ * and a newline, format_items its list byte for byte (see format_items.php).
  *
  * @package Closte\Bridge\Tests
  */
@@ -44,7 +46,11 @@ namespace {
 		/** @var callable|null Runs when a command loads WordPress. */
 		public static $on_load_wordpress = null;
 
+		/** @var string What WP-CLI would have written to standard output. */
+		public static $stdout = '';
+
 		public static function reset(): void {
+			self::$stdout            = '';
 			self::$calls             = array();
 			self::$config            = array();
 			self::$commands          = array();
@@ -53,10 +59,12 @@ namespace {
 
 		public static function line( $message = '' ) {
 			self::$calls[] = array( 'line', $message );
+			self::$stdout .= $message . "\n";
 		}
 
 		public static function log( $message ) {
 			self::$calls[] = array( 'log', $message );
+			self::$stdout .= $message . "\n";
 		}
 
 		public static function success( $message ) {
@@ -98,19 +106,5 @@ namespace {
 				}
 			};
 		}
-	}
-}
-
-namespace WP_CLI\Utils {
-
-	/**
-	 * Records the call; the real one prints the rows in the format.
-	 *
-	 * @param string              $format Output format.
-	 * @param array<int,mixed>    $items  Rows.
-	 * @param array<int,string>|string $fields Columns.
-	 */
-	function format_items( $format, $items, $fields ) {
-		\WP_CLI::$calls[] = array( 'format_items', $format, $items, is_string( $fields ) ? explode( ',', $fields ) : $fields );
 	}
 }

@@ -4,6 +4,9 @@
  * in $GLOBALS['closte_stub_calls']. Loaded only in tests that run in their own process, because
  * functions cannot be taken back once defined. $GLOBALS['closte_stub'] holds what they answer.
  *
+ * WordPress's hooks run (add_action / do_action) and its site switching keeps a stack, so the
+ * ultimate-multisite.php stubs beside this file can reproduce what Ultimate Multisite really does.
+ *
  * @package Closte\Bridge\Tests
  */
 
@@ -18,6 +21,9 @@ $GLOBALS['closte_stub']       = array(
 	'site_options' => array(),
 	'sites'        => array(),
 	'subdomain'    => false,
+	'hooks'        => array(),
+	'blog'         => 1,
+	'switched'     => array(),
 );
 
 function closte_stub_record( string $name, array $args ) {
@@ -26,7 +32,50 @@ function closte_stub_record( string $name, array $args ) {
 
 function add_action( $hook, $callback, $priority = 10, $accepted_args = 1 ) {
 	closte_stub_record( 'add_action', array( $hook, $callback, $priority, $accepted_args ) );
+	$GLOBALS['closte_stub']['hooks'][ $hook ][ $priority ][] = array( $callback, (int) $accepted_args );
+	ksort( $GLOBALS['closte_stub']['hooks'][ $hook ] );
 	return true;
+}
+
+/**
+ * WordPress's do_action: every callback of the hook, by priority, with its accepted arguments.
+ */
+function do_action( $hook, ...$args ) {
+	foreach ( $GLOBALS['closte_stub']['hooks'][ $hook ] ?? array() as $callbacks ) {
+		foreach ( $callbacks as $callback ) {
+			call_user_func_array( $callback[0], array_slice( $args, 0, $callback[1] ) );
+		}
+	}
+}
+
+function is_multisite() {
+	return true;
+}
+
+function get_main_site_id() {
+	return 1;
+}
+
+function get_current_blog_id() {
+	return $GLOBALS['closte_stub']['blog'];
+}
+
+function switch_to_blog( $blog_id ) {
+	$GLOBALS['closte_stub']['switched'][] = $GLOBALS['closte_stub']['blog'];
+	$GLOBALS['closte_stub']['blog']       = (int) $blog_id;
+	return true;
+}
+
+function restore_current_blog() {
+	if ( array() === $GLOBALS['closte_stub']['switched'] ) {
+		return false;
+	}
+	$GLOBALS['closte_stub']['blog'] = array_pop( $GLOBALS['closte_stub']['switched'] );
+	return true;
+}
+
+function ms_is_switched() {
+	return array() !== $GLOBALS['closte_stub']['switched'];
 }
 
 function get_network_option( $network_id, $option, $default = false ) {
@@ -57,7 +106,16 @@ function wu_get_setting( $name, $default = false ) {
 
 function wu_get_domains( $query = array() ) {
 	closte_stub_record( 'wu_get_domains', array( $query ) );
-	return array_slice( $GLOBALS['closte_stub']['domains'], (int) ( $query['offset'] ?? 0 ), (int) ( $query['number'] ?? 100 ) );
+	$domains = array_values(
+		array_filter(
+			$GLOBALS['closte_stub']['domains'],
+			static function ( $domain ) use ( $query ) {
+				return ( ! isset( $query['active'] ) || (bool) $query['active'] === $domain->is_active() )
+					&& ( ! isset( $query['blog_id'] ) || (int) $query['blog_id'] === $domain->get_blog_id() );
+			}
+		)
+	);
+	return array_slice( $domains, (int) ( $query['offset'] ?? 0 ), (int) ( $query['number'] ?? 100 ) );
 }
 
 function wu_log_add( $handle, $message, $level = 'info' ) {
@@ -88,6 +146,10 @@ final class Closte_Stub_Domain {
 
 	public function is_primary_domain() {
 		return $this->fields['primary'] ?? false;
+	}
+
+	public function is_active() {
+		return $this->fields['active'] ?? true;
 	}
 }
 
