@@ -103,6 +103,13 @@ final class ClosteSimulator: @unchecked Sendable {
     return answer
   }
 
+  /// `--keep-alive-max`: answers per connection before the server closes it silently (0: never).
+  var keepAliveMax: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return faults.keepAliveMax
+  }
+
   /// The hostile body this request gets instead of its answer (`--body-fault`), if any.
   private func bodyFault(path: String) -> BodyFault? {
     lock.lock()

@@ -124,9 +124,18 @@ final class HTTPServer: @unchecked Sendable {
     }
   }
 
+  /// After this many answers on one connection it is closed without a word (no `Connection: close`),
+  /// as a server's keep-alive timeout does: the client's next request on it meets a closed socket.
+  /// 0: never (`--keep-alive-max`).
+  var answersPerConnection: () -> Int = { 0 }
+
   private func serve(_ fd: Int32, id: Int) {
     var buffer: [UInt8] = []
+    var answered = 0
     while true {
+      let limit = answersPerConnection()
+      if limit > 0 && answered >= limit { return }
+      answered += 1
       guard let (request, keepAlive) = readRequest(fd, buffer: &buffer, connection: id) else { return }
       switch handler(request) {
       case .drop:

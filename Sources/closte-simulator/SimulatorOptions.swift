@@ -58,6 +58,7 @@ struct SimulatorOptions {
       --no-getdomains       Answer /getdomains with HTTP 404 (an API without the list call).
       --redirect-to=<url>   Answer every API request with a 301 to this URL (closte must not follow).
       --refuse=<domain>     Refuse adding or removing this domain ("Domain is blocked: <domain>").
+      --keep-alive-max=<n>  Close each connection silently after n answers (a keep-alive timeout).
       --body-fault=<kind>   Answer with a hostile body instead: huge (200 MB, Content-Length given),
                             endless (chunked, never ends) or gzip-bomb (1.3 MB that inflate to 200 MB).
 
@@ -145,6 +146,7 @@ struct Faults {
   var faultPath: String?
   var redirectTo: String?
   var bodyFault: BodyFault?
+  var keepAliveMax = 0
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
@@ -171,6 +173,7 @@ struct Faults {
     case "hang": hangPath = (value?.isEmpty ?? true) ? nil : value
     case "no-getdomains": noGetDomains = flag()
     case "redirect-to": redirectTo = (value?.isEmpty ?? true) ? nil : value
+    case "keep-alive-max": keepAliveMax = try number()
     case "body-fault":
       guard let value, !value.isEmpty else {
         bodyFault = nil

@@ -30,6 +30,7 @@ do {
   let simulator = try ClosteSimulator(options: options)
   let server = try HTTPServer(host: options.host, port: options.port) { simulator.handle($0) }
   simulator.server = server
+  server.answersPerConnection = { simulator.keepAliveMax }
   // The first line is the port alone, so scripts can read it.
   print(server.port)
   fflush(stdout)

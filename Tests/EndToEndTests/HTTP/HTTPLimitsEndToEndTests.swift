@@ -66,6 +66,25 @@ import Testing
     #expect(Set(sent.compactMap { $0["connection"]?.intValue }).count == 1)
   }
 
+  /// A server that closes kept-alive connections silently (its keep-alive timeout): each next
+  /// request goes out on a fresh connection, and none fails.
+  @Test func aConnectionClosedByTheServerIsNotReused() throws {
+    let simulator = try SimulatorProcess(["--seed-count=2", "--keep-alive-max=1"])
+    defer { simulator.stop() }
+    let lines = (1...4).map {
+      #"{"id":\#($0),"command":"domain list","args":[],"assoc_args":{"format":"json","retries":0}}"#
+    }
+    let output = try BinaryRunner.run(
+      ["rpc"], input: lines.joined(separator: "\n") + "\n",
+      environment: [
+        "PATH": "/usr/bin:/bin", "CLOSTE_API_URL": simulator.url, "CLOSTE_CLIENT_API_KEY": SimulatorProcess.key,
+      ])
+    #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    let sent = try simulator.requests()
+    #expect(sent.count == 4)
+    #expect(Set(sent.compactMap { $0["connection"]?.intValue }).count == 4)
+  }
+
   private func closedLoopbackPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
