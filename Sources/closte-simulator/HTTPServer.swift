@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -30,7 +34,7 @@ final class HTTPServer: @unchecked Sendable {
   private let listener: Int32
   let port: UInt16
   private let handler: (Request) -> Answer
-  private let lock = NSLock()
+  private let lock = Lock()
   private var nextConnection = 0
   private(set) var openConnections = 0
 
@@ -102,7 +106,7 @@ final class HTTPServer: @unchecked Sendable {
           if errno != EINTR { usleep(10_000) }
           continue
         }
-        FileHandle.standardError.write(Data("closte-simulator: accept(): \(String(cString: strerror(errno)))\n".utf8))
+        SimulatorSystem.complain("closte-simulator: accept(): \(String(cString: strerror(errno)))\n")
         exit(1)
       }
       var one: Int32 = 1
@@ -112,15 +116,13 @@ final class HTTPServer: @unchecked Sendable {
       openConnections += 1
       let id = nextConnection
       lock.unlock()
-      let thread = Thread { [self] in
+      SimulatorSystem.startThread(stackSize: 256 * 1024) { [self] in
         serve(client, id: id)
         close(client)
         lock.lock()
         openConnections -= 1
         lock.unlock()
       }
-      thread.stackSize = 256 * 1024
-      thread.start()
     }
   }
 
@@ -177,7 +179,7 @@ final class HTTPServer: @unchecked Sendable {
     var headers: [String: String] = [:]
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmedBlanks
     }
     let length = Int(headers["content-length"] ?? "0") ?? 0
     let bodyStart = end + 4
@@ -280,8 +282,8 @@ enum FormDecoding {
   }
 
   static func unescape(_ text: String) -> String {
-    let spaced = text.replacingOccurrences(of: "+", with: " ")
-    return spaced.removingPercentEncoding ?? spaced
+    let spaced = String(text.map { $0 == "+" ? " " : $0 })
+    return spaced.percentDecoded ?? spaced
   }
 }
 
@@ -298,7 +300,8 @@ enum JSONText {
       case "\t": out += "\\t"
       default:
         if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
           out.unicodeScalars.append(scalar)
         }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The simulator's command line. Every fault can also be changed while it runs, through
 /// `POST /_simulator/faults?<name>=<value>` with the same names (dashes or underscores).
@@ -150,7 +154,7 @@ struct Faults {
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
-    let name = rawName.replacingOccurrences(of: "_", with: "-")
+    let name = String(rawName.map { $0 == "_" ? "-" : $0 })
     func number() throws -> Int {
       guard let value, let parsed = Int(value), parsed >= 0 else {
         throw UsageError("\(name) needs a whole number")
