@@ -23,7 +23,7 @@ final class CurlEngine: @unchecked Sendable {
   let library: CurlLibrary
   /// Only the engine's thread uses these two, after `init`.
   private let multi: UnsafeMutableRawPointer
-  let share: UnsafeMutableRawPointer?
+  private let share: UnsafeMutableRawPointer?
   /// Transfers handed over by callers, not yet added to the multi handle.
   private let incoming = Mutex<[CurlTransfer]>([])
   /// The engine thread's own: the transfers in flight, by easy handle.
@@ -67,6 +67,8 @@ final class CurlEngine: @unchecked Sendable {
         defer { list = [] }
         return list
       }) {
+        // The share handle has no lock callbacks: only this thread may attach easy handles to it.
+        if let share { _ = closte_curl_easy_setopt_pointer(transfer.easy, Int32(CLOSTE_CURLOPT_SHARE), share) }
         if closte_curl_multi_add_handle(multi, transfer.easy) == 0 {
           running[transfer.easy] = transfer
         } else {

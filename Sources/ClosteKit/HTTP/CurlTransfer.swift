@@ -20,7 +20,7 @@ final class CurlTransfer {
   /// nil when libcurl cannot make an easy handle (out of memory).
   init?(
     _ request: HTTPRequest, timeout: Double, limits: HTTPLimits, route: HTTPRoute,
-    continuation: CheckedContinuation<Outcome, Never>, share: UnsafeMutableRawPointer?
+    continuation: CheckedContinuation<Outcome, Never>
   ) {
     guard let easy = closte_curl_easy_init() else { return nil }
     self.easy = easy
@@ -28,7 +28,7 @@ final class CurlTransfer {
     self.timeout = timeout
     self.limits = limits
     errorBuffer.initialize(repeating: 0, count: Int(CLOSTE_CURL_ERROR_SIZE))
-    configure(request, route: route, share: share)
+    configure(request, route: route)
   }
 
   deinit {
@@ -43,7 +43,7 @@ final class CurlTransfer {
     _ = value.withCString { closte_curl_easy_setopt_pointer(easy, option, $0) }
   }
 
-  private func configure(_ request: HTTPRequest, route: HTTPRoute, share: UnsafeMutableRawPointer?) {
+  private func configure(_ request: HTTPRequest, route: HTTPRoute) {
     let user = Unmanaged.passUnretained(self).toOpaque()
     setText(Int32(CLOSTE_CURLOPT_URL), request.url)
     setLong(Int32(CLOSTE_CURLOPT_PROTOCOLS), CLOSTE_CURLPROTO_HTTP_HTTPS)
@@ -60,7 +60,6 @@ final class CurlTransfer {
     setText(Int32(CLOSTE_CURLOPT_ACCEPT_ENCODING), "")
     _ = closte_curl_easy_setopt_offset(easy, Int32(CLOSTE_CURLOPT_MAXFILESIZE_LARGE), Int64(limits.maximumBodyBytes))
     _ = closte_curl_easy_setopt_pointer(easy, Int32(CLOSTE_CURLOPT_ERRORBUFFER), errorBuffer)
-    if let share { _ = closte_curl_easy_setopt_pointer(easy, Int32(CLOSTE_CURLOPT_SHARE), share) }
     _ = closte_curl_easy_setopt_callback(easy, Int32(CLOSTE_CURLOPT_WRITEFUNCTION), curlWriteBody)
     _ = closte_curl_easy_setopt_pointer(easy, Int32(CLOSTE_CURLOPT_WRITEDATA), user)
     _ = closte_curl_easy_setopt_callback(easy, Int32(CLOSTE_CURLOPT_HEADERFUNCTION), curlWriteHeader)

@@ -24,11 +24,10 @@ public struct CurlTransport: HTTPTransport {
 
   public func send(_ request: HTTPRequest, timeout: Double) async throws(TransportFailure) -> HTTPResponse {
     let route = route(for: request.url)
-    let share = engine.share
     let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<CurlTransfer.Outcome, Never>) in
       guard
         let transfer = CurlTransfer(
-          request, timeout: timeout, limits: limits, route: route, continuation: continuation, share: share)
+          request, timeout: timeout, limits: limits, route: route, continuation: continuation)
       else {
         continuation.resume(returning: .failure(.unreachable("libcurl could not start a transfer (out of memory?)")))
         return
