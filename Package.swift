@@ -42,7 +42,7 @@ let package = Package(
       dependencies: ["ClosteKit"],
       path: "Tests/ClosteKitTests",
       // Fixtures are read from beside the tests by path (no SwiftPM resources).
-      exclude: ["WPConfig/Fixtures", "Output/Fixtures"]
+      exclude: ["WPConfig/Fixtures", "Output/Fixtures", "Closte/Fixtures", "Commands/Fixtures"]
     ),
     .testTarget(
       name: "EndToEndTests",

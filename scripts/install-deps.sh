@@ -9,13 +9,29 @@ packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certific
 packages+=(libcurl4 binutils)
 commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare)
 
+# The IDNA oracle (IDNACorpusTests): PyPI's idna, the version scripts/idna-oracle.py wrote the corpus
+# with. Installed for the user with pip; Debian's python3-idna is older.
+idna_version=3.13
+if ! python3 -c "import idna, sys; sys.exit(idna.__version__ != '$idna_version')" 2>/dev/null; then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    packages+=(python3 python3-pip)
+    commands+=(pip3)
+  fi
+  install_idna=1
+fi
+
+install_idna() {
+  local pip=(python3 -m pip install --quiet --disable-pip-version-check "idna==$idna_version")
+  "${pip[@]}" 2>/dev/null || "${pip[@]}" --user 2>/dev/null || "${pip[@]}" --user --break-system-packages
+}
+
 missing=0
 for command in "${commands[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing=1
 done
 pkg-config --exists openssl 2>/dev/null || missing=1
 ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing=1
-[ "$missing" = 1 ] || exit 0
+[ "$missing" = 1 ] || { [ -z "${install_idna:-}" ] || install_idna; exit 0; }
 
 sudo=""
 if [ "$(id -u)" != 0 ]; then
@@ -25,3 +41,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+[ -z "${install_idna:-}" ] || install_idna

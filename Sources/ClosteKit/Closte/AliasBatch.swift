@@ -52,7 +52,7 @@ public enum AliasBatch {
   public static func plan(_ operations: [AliasOperation], current: [ClosteAlias]) -> (
     send: [AliasOperation], settled: [AliasResult]
   ) {
-    let present = Set(current.map(\.domain))
+    let present = Set(current.map { DomainName.comparisonKey($0.domain) })  // Closte may list Unicode
     var seen: Set<String> = []
     var send: [AliasOperation] = []
     var settled: [AliasResult] = []
@@ -104,7 +104,9 @@ public enum AliasBatch {
       guard reply.attempts > 1 || saysDone, refusal.code != .apiUnauthorized else {
         return AliasResult(operation, .failed, error: refusal)
       }
-      let present = try await client.listDomains().contains { $0.domain == operation.domain.name }
+      let present = try await client.listDomains().contains {
+        DomainName.comparisonKey($0.domain) == operation.domain.name
+      }
       switch (operation.kind, present) {
       case (.add, true): return AliasResult(operation, reply.attempts > 1 ? .added : .exists)
       case (.remove, false): return AliasResult(operation, reply.attempts > 1 ? .removed : .absent)

@@ -2,8 +2,14 @@ extension ClosteClient {
   /// The names of Closte's aliases only, for `domain sync`. A successful `/getdomains` answer is read
   /// entry by entry straight from its bytes (`AliasListScanner`), so a list of 100,000 aliases is held
   /// as its bytes and one name each, never as a parsed document; any other answer is read whole, as
-  /// `listDomains` reads it, for the same errors.
+  /// `listDomains` reads it, for the same errors. Each name comes back as `DomainName` spells it
+  /// (`DomainName.comparisonKey`), so a name Closte lists in Unicode or upper case compares equal
+  /// to the desired list's and the protected names.
   public func aliasNames() async throws -> [String] {
+    try await aliasNamesAsListed().map(DomainName.comparisonKey)
+  }
+
+  private func aliasNamesAsListed() async throws -> [String] {
     let (response, attempts) = try await send(.getDomains)
     if response.status == 200, let names = AliasListScanner.names(in: response.body) { return names }
     let reply = try ClosteReply(response: response, call: .getDomains, attempts: attempts)

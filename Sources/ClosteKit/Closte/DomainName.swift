@@ -1,15 +1,10 @@
-import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 extension ErrorCode {
   public static let invalidDomain = ErrorCode("invalid_domain")
 }
 
-/// A domain name closte will send to Closte: lower case, no trailing dot, internationalised labels
-/// in punycode (`xn--...`), and a wildcard only as the whole leftmost label (`*.example.com`).
+/// A domain name closte will send to Closte: processed as UTS #46 says (`IDNA`: lower case,
+/// internationalised labels checked by IDNA2008's rules and written in punycode, `xn--...`), no
+/// trailing dot, and a wildcard only as the whole leftmost label (`*.example.com`).
 /// Made only by `DomainName(validating:)`, so anything holding one has already been checked.
 public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The ASCII name as Closte gets it, `*.` included for a wildcard.
@@ -59,64 +54,48 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
     if input.contains("/") || input.contains("?") || input.contains("#") { throw refuse("it contains a path") }
     if input.contains("@") { throw refuse("it contains a user name") }
     if input.contains(":") { throw refuse("it contains a port") }
-    // As IDNA maps them: canonical composition (NFC), lower case, and the ideographic full stops as dots.
-    // (`_nfcCodeUnits` is the standard library's own NFC, which Foundation's
-    // `precomposedStringWithCanonicalMapping` needs ICU for.)
-    var text = String(decoding: input._nfcCodeUnits, as: UTF8.self).lowercased()
-    for fullStop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] { text = text.replacingAll(fullStop, with: ".") }
-    if text.hasSuffix(".") { text.removeLast() }
-    if text.isEmpty { throw refuse("it is empty") }
-    var labels = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    var wildcard = false
-    if labels.first == "*" {
-      wildcard = true
-      labels.removeFirst()
-      if labels.isEmpty { throw refuse("a wildcard needs a domain after `*.`") }
+    let labels: [String]
+    do {
+      labels = try IDNA.asciiLabels(input)
+    } catch {
+      throw refuse(escaped(error.reason))
     }
-    var ascii: [String] = []
-    for label in labels {
-      if label.isEmpty { throw refuse("it has an empty label (two dots in a row, or a leading dot)") }
-      if label.contains("*") { throw refuse("a wildcard may only be the whole leftmost label, as in *.example.com") }
-      let encoded: String
-      if label.unicodeScalars.allSatisfy(\.isASCII) {
-        encoded = label
-      } else {
-        guard let punycode = try? Punycode.encode(label) else { throw refuse("label '\(label)' cannot be encoded") }
-        encoded = "xn--" + punycode
-      }
-      if encoded.utf8.count > maximumLabelLength {
-        throw refuse("label '\(label)' is longer than \(maximumLabelLength) characters")
-      }
-      for byte in encoded.utf8 where !(isLetterOrDigit(byte) || byte == UInt8(ascii: "-")) {
-        throw refuse("label '\(label)' contains '\(Character(Unicode.Scalar(byte)))'")
-      }
-      if encoded.hasPrefix("-") || encoded.hasSuffix("-") {
-        throw refuse("label '\(label)' starts or ends with a hyphen")
-      }
-      ascii.append(encoded)
-    }
-    if let last = ascii.last, last.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+    if let last = labels.last, last.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
       throw refuse("it is an IP address (or ends in a numeric label); Closte aliases are host names")
     }
-    let joined = (wildcard ? "*." : "") + ascii.joined(separator: ".")
+    let joined = labels.joined(separator: ".")
     if joined.utf8.count > maximumLength { throw refuse("it is longer than \(maximumLength) characters") }
     return joined
   }
 
-  private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  /// The name as `DomainName` spells it, for comparing names that come from elsewhere (Closte's
+  /// list): `BÜCHER.example.`, `bücher.example` and `xn--bcher-kva.example` are one key. A name that
+  /// is not a domain name is its own key, as given.
+  public static func comparisonKey(_ name: String) -> String {
+    // ASCII without upper case or a final dot is its own key whether it is valid or not (processing
+    // would give it back unchanged or refuse it): Closte's list of 100,000 such names skips the work.
+    if !name.hasSuffix("."), name.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return name }
+    return (try? normalise(name)) ?? name
   }
 
-  /// The input as it may be shown back: control characters escaped, long input cut.
+  /// The input as it may be shown back: invisible characters escaped, long input cut.
   private static func printable(_ input: String) -> String {
+    let shown = escaped(String(String.UnicodeScalarView(input.unicodeScalars.prefix(120))))
+    return input.unicodeScalars.count > 120 ? shown + "..." : shown
+  }
+
+  /// Control and format characters (zero-width ones, Bidi overrides) as `\u{...}`, so a message shows
+  /// what was given and cannot reorder or hide the text around it.
+  static func escaped(_ text: String) -> String {
     var shown = ""
-    for scalar in input.unicodeScalars.prefix(120) {
-      if scalar.value < 0x20 || scalar.value == 0x7F {
+    for scalar in text.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned:
         shown += "\\u{" + String(scalar.value, radix: 16) + "}"
-      } else {
+      default:
         shown.unicodeScalars.append(scalar)
       }
     }
-    return input.unicodeScalars.count > 120 ? shown + "..." : shown
+    return shown
   }
 }

@@ -66,8 +66,9 @@ public enum ClosteCommands {
       SyncCommands.concurrencyOption,
     ],
     description: """
-      Every domain is checked first (lower case, one trailing dot dropped, internationalised names to \
-      punycode, a wildcard only as the whole leftmost label); one invalid domain stops the command with \
+      Every domain is checked first, as UTS #46 processing (non-transitional) and IDNA2008 say: lower case, \
+      one trailing dot dropped, internationalised names to punycode, invisible and look-alike characters \
+      mapped or refused; a wildcard only as the whole leftmost label. One invalid domain stops the command with \
       invalid_domain (exit 2) before anything is sent. Then Closte's list is read once and only the missing \
       aliases are added (wildcard=1 for *. names). One row per domain: action added, exists or failed. \
       Exit 1 when any failed; the others are still applied and reported. Each result is logged to \

@@ -120,8 +120,10 @@ enum RPCScheduling: Sendable, Equatable {
     self = .domains(Set(invocation.args.map(RPCScheduling.key)))
   }
 
+  /// The domain as `DomainName` spells it (so `bücher.example` and `xn--bcher-kva.example` are one),
+  /// without `*.` and `www.`.
   static func key(_ domain: String) -> String {
-    var name = Substring(domain.trimmingSpaces.lowercased())
+    var name = Substring(DomainName.comparisonKey(domain.trimmingSpaces).lowercased())
     if name.hasSuffix(".") { name = name.dropLast() }
     for prefix in ["*.", "www."] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
     return String(name)

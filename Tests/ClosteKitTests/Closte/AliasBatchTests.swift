@@ -21,6 +21,15 @@ import Testing
     #expect(plan.settled.map(\.action) == [.exists, .absent])
   }
 
+  /// Closte may list a name in Unicode or upper case: it is still the alias `domain add` would add.
+  @Test func aNameClosteListsInUnicodeIsAlreadyThere() throws {
+    let current = [ClosteAlias(entry: "BÜCHER.example"), ClosteAlias(entry: "café.example")].compactMap { $0 }
+    let plan = AliasBatch.plan(
+      [try op(.add, "bücher.example"), try op(.remove, "xn--caf-dma.example")], current: current)
+    #expect(plan.settled.map(\.action) == [.exists])
+    #expect(plan.send.map(\.domain.name) == ["xn--caf-dma.example"])
+  }
+
   @Test func retriedAddThatLandedIsAdded() async throws {
     // The first answer is lost (500) after Closte applied it; the retry is refused as a duplicate.
     let transport = ScriptedTransport([

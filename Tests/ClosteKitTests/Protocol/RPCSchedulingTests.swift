@@ -37,6 +37,16 @@ import Testing
     #expect(!remove.mayStart(beside: [scheduling("domain add", ["a.example"])], limit: 16))
   }
 
+  /// `bücher.example` and `xn--bcher-kva.example` are one domain: an add and a remove of it keep
+  /// their order (they ran at once before the key went through DomainName).
+  @Test func oneDomainInUnicodeAndInPunycodeIsOneKey() {
+    let add = scheduling("domain add", ["bücher.example"])
+    let remove = scheduling("domain remove", ["xn--bcher-kva.example"])
+    #expect(add == remove)
+    #expect(!remove.mayStart(beside: [add], limit: 16))
+    #expect(!scheduling("domain add", ["WWW.BÜCHER.example."]).mayStart(beside: [remove], limit: 16))
+  }
+
   @Test func aRequestThatRunsAloneWaitsForEverythingAndBlocksEverything() {
     let alone = scheduling("domain list", [])
     #expect(alone.mayStart(beside: [], limit: 16))
