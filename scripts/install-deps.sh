@@ -4,10 +4,10 @@
 set -euo pipefail
 
 packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certificates)
-# The release build (scripts/release.sh): libcurl's link name for the static FoundationNetworking,
-# strip and readelf, and patchelf (drops libcurl from the libraries loaded at start).
-packages+=(libcurl4-openssl-dev binutils patchelf)
-commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare patchelf)
+# libcurl itself, which closte loads on its first HTTP call (no headers needed: closte links no
+# libcurl), and for the release build (scripts/release.sh) strip and readelf.
+packages+=(libcurl4 binutils)
+commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare)
 
 # The IDNA oracle (IDNACorpusTests): PyPI's idna, the version scripts/idna-oracle.py wrote the corpus
 # with. Installed for the user with pip; Debian's python3-idna is older.
@@ -30,7 +30,7 @@ for command in "${commands[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing=1
 done
 pkg-config --exists openssl 2>/dev/null || missing=1
-pkg-config --exists libcurl 2>/dev/null || missing=1
+ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing=1
 [ "$missing" = 1 ] || { [ -z "${install_idna:-}" ] || install_idna; exit 0; }
 
 sudo=""

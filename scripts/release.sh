@@ -10,8 +10,8 @@
 #   dist/closte-<version>-linux-<arch>.tar.gz.sha256
 #
 # The Swift standard library and Foundation are linked statically (--static-swift-stdlib), so the
-# binary needs only the system's C libraries: glibc, libstdc++ and, once FoundationNetworking is in,
-# libcurl (URLSession is built on it; the toolchain ships no static curl), plus OpenSSL for the SSL check.
+# binary needs only the system's C libraries: glibc, libstdc++ and OpenSSL (for the SSL check).
+# libcurl is not linked: closte loads it on its first HTTP call (Sources/CCurlLoader).
 #
 # The build's commit, date and Swift version reach `closte version` as preprocessor definitions of
 # the CBuildInfo target (-Xcc -D...), so a plain `swift build` never needs git (it says unknown / dev).
@@ -48,9 +48,6 @@ swift_version="$(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1
 
 if [ "$build" = 1 ]; then
   flags=(-c release --product closte --static-swift-stdlib)
-  # URLSession's static FoundationNetworking calls libcurl, which closte loads on first use
-  # (Sources/CCurlLoader); the link still names libcurl (an autolink entry of the static library),
-  # which is dropped below once the binary is stripped.
   flags+=(
     -Xcc "-DCLOSTE_BUILD_COMMIT=\"$commit\""
     -Xcc "-DCLOSTE_BUILD_DATE=\"$build_date\""
@@ -68,11 +65,6 @@ stage="dist/$name"
 rm -rf "$stage" "dist/$name.tar.gz" "dist/$name.tar.gz.sha256"
 mkdir -p "$stage"
 strip -o "$stage/closte" "$binary"
-# Every curl_* call is answered by closte's own loader, so libcurl need not load at start: drop the
-# NEEDED entry the autolink left (only when nothing in the binary still expects libcurl's symbols).
-if readelf -d "$stage/closte" | grep -q 'NEEDED.*libcurl' && ! nm -D --undefined-only "$stage/closte" | grep -q ' curl_'; then
-  patchelf --remove-needed libcurl.so.4 "$stage/closte"
-fi
 cp scripts/install.sh "$stage/install.sh"
 cp README.md "$stage/README.md"
 mkdir -p "$stage/wp-cli-bridge"

@@ -4,7 +4,7 @@
 #   - the binary needs only the system's C libraries (checked with readelf);
 #   - run where no Swift toolchain can be found (a private mount namespace with an empty tmpfs over
 #     the toolchain's folder), it answers `version`, `version --format=json`, `config get` and `rpc`,
-#     and reaches the Closte simulator through URLSession (`domain add`, `domain list`);
+#     and reaches the Closte simulator through libcurl, loaded on first use (`domain add`, `domain list`);
 #   - scripts/install.sh into a temporary prefix twice: the second run changes nothing, with and
 #     without `wp` on the PATH (a stand-in `wp` that records its calls), and wp-config.php is untouched;
 #   - `completion bash` of the release binary loads in bash and completes a subcommand.
@@ -44,6 +44,9 @@ check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
   bash -c '! grep -Evq "$1" <<<"$2"' _ "$allowed" "$needed"
 check "libcurl is not loaded at start (closte loads it on first HTTP call)" \
   bash -c '! grep -q libcurl <<<"$1"' _ "$needed"
+size="$(stat -c %s "$binary")"
+echo "binary: $size bytes"
+check "the stripped binary is at most 16 MB (no FoundationNetworking, no ICU)" test "$size" -le $((16 * 1024 * 1024))
 
 # --- Without the toolchain.
 swift_path="$(readlink -f "$(command -v swift)")"
@@ -101,7 +104,7 @@ check "rpc answers each request in order without Swift (exit 1: one request fail
     && (count($r) === 3 || ($r[3]["ok"] === true && $r[3]["data"]["value"] === "closte_release"));
   exit($ok ? 0 : 1);' "$scratch/rpc.txt" "$rpc_status" "$version" "${#requests[@]}"
 
-# URLSession, through the statically linked FoundationNetworking and the system's libcurl, against
+# closte's HTTP layer, over the system's libcurl (loaded on the first call), against
 # the Closte simulator (the debug build of the Swift tests' step, run outside the namespace).
 simulator=.build/debug/closte-simulator
 if [ -x "$simulator" ] && "$binary" help domain add >/dev/null 2>&1; then
@@ -112,12 +115,12 @@ if [ -x "$simulator" ] && "$binary" help domain add >/dev/null 2>&1; then
   api=(--api-url="http://127.0.0.1:$port")
   CLOSTE_CLIENT_API_KEY=release-test-key bare "$binary" domain add release.example.test "${api[@]}" >"$scratch/add.txt" 2>&1
   CLOSTE_CLIENT_API_KEY=release-test-key bare "$binary" domain list --format=json "${api[@]}" >"$scratch/list.txt" 2>&1
-  check "domain add and domain list reach the Closte simulator over URLSession without Swift" \
+  check "domain add and domain list reach the Closte simulator over libcurl without Swift" \
     grep -q '"release.example.test"' "$scratch/list.txt"
   kill "$simulator_pid" 2>/dev/null
   wait "$simulator_pid" 2>/dev/null
 else
-  echo "skipped: URLSession against the simulator (no simulator build or no domain commands yet)"
+  echo "skipped: HTTP against the simulator (no simulator build or no domain commands yet)"
 fi
 
 # --- install.sh, twice, into a temporary prefix, from a folder holding a wp-config.php.

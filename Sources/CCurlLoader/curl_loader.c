@@ -1,100 +1,179 @@
-// libcurl, loaded on first use.
+// libcurl, loaded on the first HTTP call.
 //
-// URLSession (FoundationNetworking) drives libcurl through these 23 functions. A binary linked with
-// -lcurl loads libcurl and its ~27 libraries at every start, and their constructors (GnuTLS, p11-kit,
-// Kerberos...) cost about 5 ms, although most closte commands (config, dns, ssl, version, help) never
-// make an HTTP call. closte defines the functions itself instead: each resolves the real one from
-// libcurl.so.4 on first use and calls it. In a build where libcurl is already linked (a debug build's
-// shared FoundationNetworking), dlopen just returns it, and dlsym on its handle finds the real ones.
-//
-// The variadic setters take exactly one argument after the option: a long, a pointer or a curl_off_t,
-// all passed as one 64-bit integer-class value on the LP64 ABIs closte builds for, so it is forwarded
-// as one pointer-sized value.
+// A binary linked with -lcurl loads libcurl and its ~27 libraries at every start, and their
+// constructors (GnuTLS, p11-kit, Kerberos...) cost about 5 ms, although most closte commands (config,
+// dns, ssl, version, help) never make an HTTP call. So closte links no libcurl: the first HTTP call
+// dlopens it and resolves the functions closte uses into one table, and every call below goes through
+// that table with the argument types libcurl declares.
 #include "CCurlLoader.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
-#include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 
-static void *library;
+typedef struct {
+  int msg;
+  void *easy;
+  union {
+    void *whatever;
+    int result;
+  } data;
+} closte_curl_message;
+
+/// The libcurl functions closte calls. The variadic ones (setopt, getinfo) are called through
+/// pointer types that say the one argument's true type at each call site below.
+static struct {
+  int (*global_init)(long flags);
+  char *(*version)(void);
+  void *(*easy_init)(void);
+  void (*easy_cleanup)(void *easy);
+  int (*easy_setopt)(void *easy, int option, ...);
+  int (*easy_getinfo)(void *easy, int info, ...);
+  const char *(*easy_strerror)(int code);
+  void *(*slist_append)(void *list, const char *text);
+  void (*slist_free_all)(void *list);
+  void *(*multi_init)(void);
+  int (*multi_cleanup)(void *multi);
+  int (*multi_setopt)(void *multi, int option, ...);
+  int (*multi_add_handle)(void *multi, void *easy);
+  int (*multi_remove_handle)(void *multi, void *easy);
+  int (*multi_perform)(void *multi, int *running);
+  int (*multi_poll)(void *multi, void *extra, unsigned count, int timeout_ms, int *ready);
+  int (*multi_wakeup)(void *multi);
+  closte_curl_message *(*multi_info_read)(void *multi, int *left);
+  void *(*share_init)(void);
+  int (*share_setopt)(void *share, int option, ...);
+  int (*share_cleanup)(void *share);
+} curl;
+
+static int loaded;
 static char failure[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+static void *library;
+
+static int resolve(void **slot, const char *name) {
+  *slot = dlsym(library, name);
+  if (*slot) return 1;
+  snprintf(failure, sizeof failure, "the libcurl found has no %s (libcurl 7.68 or later is needed)", name);
+  return 0;
+}
+
+#define RESOLVE(field, name) resolve((void **)&curl.field, name)
+
 static void load(void) {
-  library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_GLOBAL);
+  library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+  if (!library) library = dlopen("libcurl-gnutls.so.4", RTLD_NOW | RTLD_LOCAL);
   if (!library) {
-    const char *reason = dlerror();
-    snprintf(failure, sizeof failure, "%s", reason ? reason : "libcurl.so.4 could not be loaded");
+    snprintf(failure, sizeof failure, "libcurl.so.4 cannot be loaded (neither can libcurl-gnutls.so.4)");
+    return;
   }
+  int ok = RESOLVE(global_init, "curl_global_init") && RESOLVE(version, "curl_version")
+    && RESOLVE(easy_init, "curl_easy_init") && RESOLVE(easy_cleanup, "curl_easy_cleanup")
+    && RESOLVE(easy_setopt, "curl_easy_setopt") && RESOLVE(easy_getinfo, "curl_easy_getinfo")
+    && RESOLVE(easy_strerror, "curl_easy_strerror") && RESOLVE(slist_append, "curl_slist_append")
+    && RESOLVE(slist_free_all, "curl_slist_free_all") && RESOLVE(multi_init, "curl_multi_init")
+    && RESOLVE(multi_cleanup, "curl_multi_cleanup") && RESOLVE(multi_setopt, "curl_multi_setopt")
+    && RESOLVE(multi_add_handle, "curl_multi_add_handle")
+    && RESOLVE(multi_remove_handle, "curl_multi_remove_handle")
+    && RESOLVE(multi_perform, "curl_multi_perform") && RESOLVE(multi_poll, "curl_multi_poll")
+    && RESOLVE(multi_wakeup, "curl_multi_wakeup") && RESOLVE(multi_info_read, "curl_multi_info_read")
+    && RESOLVE(share_init, "curl_share_init") && RESOLVE(share_setopt, "curl_share_setopt")
+    && RESOLVE(share_cleanup, "curl_share_cleanup");
+  if (!ok) return;
+  // CURL_GLOBAL_DEFAULT; done here, once, before any other thread can use libcurl.
+  if (curl.global_init(3) != 0) {
+    snprintf(failure, sizeof failure, "libcurl could not be initialised (curl_global_init failed)");
+    return;
+  }
+  loaded = 1;
 }
 
 int closte_curl_load(void) {
   pthread_once(&once, load);
-  return library != NULL;
+  return loaded;
 }
 
 const char *closte_curl_error(void) { return failure; }
 
-static void *resolve(const char *name) {
-  if (!closte_curl_load()) return NULL;
-  return dlsym(library, name);
+const char *closte_curl_version(void) {
+  if (!closte_curl_load()) return "";
+  const char *text = curl.version();
+  return text ? text : "";
 }
 
-// One forwarder per function: the real function's address is looked up once and kept.
-#define CLOSTE_FORWARD(result, name, fallback, params, args)   \
-  result name params {                                         \
-    static result(*real) params;                               \
-    if (!real) real = (result(*) params)resolve(#name);        \
-    if (!real) return fallback;                                \
-    return real args;                                          \
+// Each wrapper below is only called after closte_curl_load() returned 1 (the Swift side holds a
+// value that proves it), so the table is filled in.
+
+void *closte_curl_easy_init(void) { return curl.easy_init(); }
+void closte_curl_easy_cleanup(void *easy) { curl.easy_cleanup(easy); }
+
+int closte_curl_easy_setopt_long(void *easy, int option, long value) {
+  return curl.easy_setopt(easy, option, value);
+}
+
+int closte_curl_easy_setopt_pointer(void *easy, int option, const void *value) {
+  return curl.easy_setopt(easy, option, value);
+}
+
+int closte_curl_easy_setopt_offset(void *easy, int option, int64_t value) {
+  return curl.easy_setopt(easy, option, (int64_t)value);
+}
+
+int closte_curl_easy_setopt_callback(void *easy, int option, closte_curl_data_callback value) {
+  return curl.easy_setopt(easy, option, value);
+}
+
+int closte_curl_easy_getinfo_long(void *easy, int info, long *value) {
+  return curl.easy_getinfo(easy, info, value);
+}
+
+int closte_curl_easy_getinfo_offset(void *easy, int info, int64_t *value) {
+  return curl.easy_getinfo(easy, info, value);
+}
+
+const char *closte_curl_easy_strerror(int code) {
+  const char *text = curl.easy_strerror(code);
+  return text ? text : "";
+}
+
+void *closte_curl_slist_append(void *list, const char *text) { return curl.slist_append(list, text); }
+void closte_curl_slist_free_all(void *list) { curl.slist_free_all(list); }
+
+void *closte_curl_multi_init(void) { return curl.multi_init(); }
+int closte_curl_multi_cleanup(void *multi) { return curl.multi_cleanup(multi); }
+
+int closte_curl_multi_setopt_long(void *multi, int option, long value) {
+  return curl.multi_setopt(multi, option, value);
+}
+
+int closte_curl_multi_add_handle(void *multi, void *easy) { return curl.multi_add_handle(multi, easy); }
+int closte_curl_multi_remove_handle(void *multi, void *easy) { return curl.multi_remove_handle(multi, easy); }
+int closte_curl_multi_perform(void *multi, int *running) { return curl.multi_perform(multi, running); }
+
+int closte_curl_multi_poll(void *multi, int timeout_ms) {
+  int ready = 0;
+  return curl.multi_poll(multi, NULL, 0, timeout_ms, &ready);
+}
+
+int closte_curl_multi_wakeup(void *multi) { return curl.multi_wakeup(multi); }
+
+int closte_curl_multi_next_done(void *multi, void **easy, int *result) {
+  int left = 0;
+  closte_curl_message *message;
+  while ((message = curl.multi_info_read(multi, &left)) != NULL) {
+    if (message->msg != 1) continue;  // CURLMSG_DONE is the only message libcurl sends today
+    *easy = message->easy;
+    *result = message->data.result;
+    return 1;
   }
+  return 0;
+}
 
-#define CLOSTE_FORWARD_VOID(name, params, args)                \
-  void name params {                                           \
-    static void(*real) params;                                 \
-    if (!real) real = (void(*) params)resolve(#name);          \
-    if (real) real args;                                       \
-  }
+void *closte_curl_share_init(void) { return curl.share_init(); }
 
-// CURLcode 2 is CURLE_FAILED_INIT; CURLMcode 1 is CURLM_BAD_HANDLE; CURLUcode 1 is CURLUE_BAD_HANDLE.
-CLOSTE_FORWARD(int, curl_global_init, 2, (long flags), (flags))
-CLOSTE_FORWARD(void *, curl_easy_init, NULL, (void), ())
-CLOSTE_FORWARD_VOID(curl_easy_cleanup, (void *handle), (handle))
-CLOSTE_FORWARD(int, curl_easy_pause, 2, (void *handle, int mask), (handle, mask))
-CLOSTE_FORWARD(const char *, curl_easy_strerror, "libcurl is not available", (int code), (code))
-CLOSTE_FORWARD_VOID(curl_free, (void *pointer), (pointer))
-CLOSTE_FORWARD(void *, curl_multi_init, NULL, (void), ())
-CLOSTE_FORWARD(int, curl_multi_cleanup, 1, (void *multi), (multi))
-CLOSTE_FORWARD(int, curl_multi_add_handle, 1, (void *multi, void *easy), (multi, easy))
-CLOSTE_FORWARD(int, curl_multi_remove_handle, 1, (void *multi, void *easy), (multi, easy))
-CLOSTE_FORWARD(int, curl_multi_assign, 1, (void *multi, int socket, void *pointer), (multi, socket, pointer))
-CLOSTE_FORWARD(void *, curl_multi_info_read, NULL, (void *multi, int *left), (multi, left))
-CLOSTE_FORWARD(int, curl_multi_socket_action, 1, (void *multi, int socket, int events, int *running),
-               (multi, socket, events, running))
-CLOSTE_FORWARD(void *, curl_slist_append, NULL, (void *list, const char *text), (list, text))
-CLOSTE_FORWARD_VOID(curl_slist_free_all, (void *list), (list))
-CLOSTE_FORWARD(void *, curl_url, NULL, (void), ())
-CLOSTE_FORWARD(int, curl_url_get, 1, (void *url, int part, char **text, unsigned int flags),
-               (url, part, text, flags))
-CLOSTE_FORWARD(int, curl_url_set, 1, (void *url, int part, const char *text, unsigned int flags),
-               (url, part, text, flags))
-CLOSTE_FORWARD(char *, curl_version, NULL, (void), ())
-CLOSTE_FORWARD(void *, curl_version_info, NULL, (int age), (age))
+int closte_curl_share_setopt_data(void *share, int option, int value) {
+  return curl.share_setopt(share, option, value);
+}
 
-#define CLOSTE_FORWARD_SETTER(name, fallback)                  \
-  int name(void *handle, int option, ...) {                    \
-    static int (*real)(void *, int, ...);                      \
-    if (!real) real = (int (*)(void *, int, ...))resolve(#name); \
-    if (!real) return fallback;                                \
-    va_list arguments;                                         \
-    va_start(arguments, option);                               \
-    void *value = va_arg(arguments, void *);                   \
-    va_end(arguments);                                         \
-    return real(handle, option, value);                        \
-  }
-
-CLOSTE_FORWARD_SETTER(curl_easy_setopt, 2)
-CLOSTE_FORWARD_SETTER(curl_easy_getinfo, 2)
-CLOSTE_FORWARD_SETTER(curl_multi_setopt, 1)
+int closte_curl_share_cleanup(void *share) { return curl.share_cleanup(share); }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Closte's client API in memory: the aliases, the faults, the counters and the request log.
 /// Everything is behind one lock; the latency is waited outside it, so requests overlap.
@@ -8,7 +12,7 @@ final class ClosteSimulator: @unchecked Sendable {
     var wildcard: Bool
   }
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private let key: String
   private var faults: Faults
   private var initialFaults: Faults
@@ -25,7 +29,7 @@ final class ClosteSimulator: @unchecked Sendable {
   private var log: [String] = []
   private var windowStart = Date()
   private var windowCount = 0
-  private let logFile: FileHandle?
+  private let logFile: AppendFile?
   weak var server: HTTPServer?
 
   init(options: SimulatorOptions) throws {
@@ -33,12 +37,8 @@ final class ClosteSimulator: @unchecked Sendable {
     faults = options.faults
     initialFaults = options.faults
     if let path = options.logFile {
-      if !FileManager.default.fileExists(atPath: path) {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-      }
-      guard let handle = FileHandle(forWritingAtPath: path) else { throw UsageError("cannot write --log=\(path)") }
-      handle.seekToEndOfFile()
-      logFile = handle
+      guard let file = AppendFile(path: path) else { throw UsageError("cannot write --log=\(path)") }
+      logFile = file
     } else {
       logFile = nil
     }
@@ -47,7 +47,7 @@ final class ClosteSimulator: @unchecked Sendable {
         throw UsageError("cannot read --seed=\(file)")
       }
       for line in text.split(whereSeparator: \.isNewline) {
-        let name = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = line.trimmedBlanks.lowercased()
         if !name.isEmpty && !name.hasPrefix("#") { insert(name, wildcard: name.hasPrefix("*.")) }
       }
     }
@@ -77,15 +77,18 @@ final class ClosteSimulator: @unchecked Sendable {
     lock.unlock()
 
     if latency > 0 { usleep(useconds_t(latency * 1000)) }
-    let (answer, status, outcome) = respond(
+    var (answer, status, outcome) = respond(
       request, path: path, fields: fields, keyState: keyState, fault: fault, retryAfter: retryAfter)
+    if case .none = fault, let bodyFault = bodyFault(path: path) {
+      (answer, status, outcome) = (bodyFault.answer, 200, "fault: \(bodyFault.rawValue) body")
+    }
 
     lock.lock()
     inFlight -= 1
     switch answer {
     case .drop: dropped += 1
     case .hang: hung += 1
-    case .response: byStatus[status, default: 0] += 1
+    case .response, .stream: byStatus[status, default: 0] += 1
     }
     var entry = "{\"seq\":\(seq),\"method\":\(JSONText.string(request.method)),\"path\":\(JSONText.string(path))"
     if let domain = fields["domain"] { entry += ",\"domain\":\(JSONText.string(domain))" }
@@ -95,9 +98,24 @@ final class ClosteSimulator: @unchecked Sendable {
     entry += ",\"connection\":\(request.connection)}"
     log.append(entry)
     if log.count > 200_000 { log.removeFirst(100_000) }
-    logFile?.write(Data((entry + "\n").utf8))
+    logFile?.append(entry + "\n")
     lock.unlock()
     return answer
+  }
+
+  /// `--keep-alive-max`: answers per connection before the server closes it silently (0: never).
+  var keepAliveMax: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return faults.keepAliveMax
+  }
+
+  /// The hostile body this request gets instead of its answer (`--body-fault`), if any.
+  private func bodyFault(path: String) -> BodyFault? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let only = faults.faultPath, only != path && "/" + only != path { return nil }
+    return faults.bodyFault
   }
 
   private enum Fault {
@@ -209,7 +227,7 @@ final class ClosteSimulator: @unchecked Sendable {
         return (405, #"{"success":false,"error":"Method not allowed"}"#, "method not allowed")
       }
       guard keyState == "valid" else { return refuse("Invalid API key", "refused: key") }
-      let domain = (fields["domain"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      let domain = (fields["domain"] ?? "").trimmedBlanks.lowercased()
       guard ClosteSimulator.plausible(domain) else {
         return refuse("Invalid or empty domain: \(fields["domain"] ?? "")", "refused: invalid domain")
       }
@@ -317,7 +335,7 @@ final class ClosteSimulator: @unchecked Sendable {
       lock.lock()
       seed(count: count, prefix: request.query["prefix"] ?? "site-", suffix: request.query["suffix"] ?? ".example.test")
       for line in String(decoding: request.body, as: UTF8.self).split(whereSeparator: \.isNewline) {
-        let name = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = line.trimmedBlanks.lowercased()
         if !name.isEmpty { insert(name, wildcard: name.hasPrefix("*.")) }
       }
       let total = aliasCount

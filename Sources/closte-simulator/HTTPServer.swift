@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -22,12 +26,15 @@ final class HTTPServer: @unchecked Sendable {
     case drop
     /// Never answer: hold the connection until the client gives up.
     case hang
+    /// A body made piece by piece as it is sent, until `next` says nil: with a Content-Length when
+    /// `length` is given, else chunked (`BodyFault`).
+    case stream(status: Int, headers: [(String, String)], length: Int?, next: () -> [UInt8]?)
   }
 
   private let listener: Int32
   let port: UInt16
   private let handler: (Request) -> Answer
-  private let lock = NSLock()
+  private let lock = Lock()
   private var nextConnection = 0
   private(set) var openConnections = 0
 
@@ -99,7 +106,7 @@ final class HTTPServer: @unchecked Sendable {
           if errno != EINTR { usleep(10_000) }
           continue
         }
-        FileHandle.standardError.write(Data("closte-simulator: accept(): \(String(cString: strerror(errno)))\n".utf8))
+        SimulatorSystem.complain("closte-simulator: accept(): \(String(cString: strerror(errno)))\n")
         exit(1)
       }
       var one: Int32 = 1
@@ -109,21 +116,28 @@ final class HTTPServer: @unchecked Sendable {
       openConnections += 1
       let id = nextConnection
       lock.unlock()
-      let thread = Thread { [self] in
+      SimulatorSystem.startThread(stackSize: 256 * 1024) { [self] in
         serve(client, id: id)
         close(client)
         lock.lock()
         openConnections -= 1
         lock.unlock()
       }
-      thread.stackSize = 256 * 1024
-      thread.start()
     }
   }
 
+  /// After this many answers on one connection it is closed without a word (no `Connection: close`),
+  /// as a server's keep-alive timeout does: the client's next request on it meets a closed socket.
+  /// 0: never (`--keep-alive-max`).
+  var answersPerConnection: () -> Int = { 0 }
+
   private func serve(_ fd: Int32, id: Int) {
     var buffer: [UInt8] = []
+    var answered = 0
     while true {
+      let limit = answersPerConnection()
+      if limit > 0 && answered >= limit { return }
+      answered += 1
       guard let (request, keepAlive) = readRequest(fd, buffer: &buffer, connection: id) else { return }
       switch handler(request) {
       case .drop:
@@ -140,6 +154,8 @@ final class HTTPServer: @unchecked Sendable {
         head += "Content-Length: \(body.count)\r\n"
         head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         guard sendAll(fd, Array(head.utf8) + body), keepAlive else { return }
+      case .stream(let status, let headers, let length, let next):
+        guard sendStream(fd, status: status, headers: headers, length: length, next: next), keepAlive else { return }
       }
     }
   }
@@ -163,7 +179,7 @@ final class HTTPServer: @unchecked Sendable {
     var headers: [String: String] = [:]
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmedBlanks
     }
     let length = Int(headers["content-length"] ?? "0") ?? 0
     let bodyStart = end + 4
@@ -196,6 +212,26 @@ final class HTTPServer: @unchecked Sendable {
       buffer += chunk[0..<count]
       return true
     }
+  }
+
+  /// Sends a streamed answer; false when the client went away before its end.
+  private func sendStream(
+    _ fd: Int32, status: Int, headers: [(String, String)], length: Int?, next: () -> [UInt8]?
+  ) -> Bool {
+    var head = "HTTP/1.1 \(status) \(HTTPServer.reason(status))\r\n"
+    for (name, value) in headers { head += "\(name): \(value)\r\n" }
+    head += length.map { "Content-Length: \($0)\r\n\r\n" } ?? "Transfer-Encoding: chunked\r\n\r\n"
+    guard sendAll(fd, Array(head.utf8)) else { return false }
+    while let piece = next() {
+      if length != nil {
+        guard sendAll(fd, piece) else { return false }
+      } else if !piece.isEmpty {
+        guard sendAll(fd, Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + [13, 10]) else {
+          return false
+        }
+      }
+    }
+    return length != nil || sendAll(fd, Array("0\r\n\r\n".utf8))
   }
 
   private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
@@ -246,8 +282,8 @@ enum FormDecoding {
   }
 
   static func unescape(_ text: String) -> String {
-    let spaced = text.replacingOccurrences(of: "+", with: " ")
-    return spaced.removingPercentEncoding ?? spaced
+    let spaced = String(text.map { $0 == "+" ? " " : $0 })
+    return spaced.percentDecoded ?? spaced
   }
 }
 
@@ -264,7 +300,8 @@ enum JSONText {
       case "\t": out += "\\t"
       default:
         if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
           out.unicodeScalars.append(scalar)
         }

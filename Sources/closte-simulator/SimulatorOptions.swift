@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The simulator's command line. Every fault can also be changed while it runs, through
 /// `POST /_simulator/faults?<name>=<value>` with the same names (dashes or underscores).
@@ -64,6 +68,9 @@ struct SimulatorOptions {
                             every spelling (raw, JSON-escaped, percent- and form-encoded, across byte
                             80, as an alias of the list) and in the X-Echo-Key header. json keeps
                             answers JSON; text answers a text body (closte's error preview path).
+      --keep-alive-max=<n>  Close each connection silently after n answers (a keep-alive timeout).
+      --body-fault=<kind>   Answer with a hostile body instead: huge (200 MB, Content-Length given),
+                            endless (chunked, never ends) or gzip-bomb (1.3 MB that inflate to 200 MB).
 
     CONTROL API (not counted, never delayed or faulted)
       GET  /_simulator/stats      {"requests":n,"by_path":{...},"by_status":{...},"dropped":n,
@@ -150,10 +157,12 @@ struct Faults {
   var redirectTo: String?
   var confirmOtherDomain = false
   var echoKey: KeyEcho?
+  var bodyFault: BodyFault?
+  var keepAliveMax = 0
 
   /// Sets one fault by name (`fail-first` or `fail_first`); false when the name is not a fault.
   mutating func set(_ rawName: String, _ value: String?) throws -> Bool {
-    let name = rawName.replacingOccurrences(of: "_", with: "-")
+    let name = String(rawName.map { $0 == "_" ? "-" : $0 })
     func number() throws -> Int {
       guard let value, let parsed = Int(value), parsed >= 0 else {
         throw UsageError("\(name) needs a whole number")
@@ -184,6 +193,14 @@ struct Faults {
         guard let parsed = KeyEcho(rawValue: mode) else { throw UsageError("echo-key is json, text or off") }
         echoKey = parsed
       }
+    case "keep-alive-max": keepAliveMax = try number()
+    case "body-fault":
+      guard let value, !value.isEmpty else {
+        bodyFault = nil
+        return true
+      }
+      guard let kind = BodyFault(rawValue: value) else { throw UsageError("body-fault is huge, endless or gzip-bomb") }
+      bodyFault = kind
     case "fault-path": faultPath = (value?.isEmpty ?? true) ? nil : value
     case "confirm-other-domain": confirmOtherDomain = flag()
     case "refuse": refuseDomain = (value?.isEmpty ?? true) ? nil : value?.lowercased()

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 // closte-simulator: Closte's client API on loopback, for tests, benchmarks, the demo and CI.
 // It shares no code with closte on purpose: a stand-in written apart from the client cannot
@@ -22,7 +26,7 @@ do {
   print(SimulatorOptions.help)
   exit(0)
 } catch let error as UsageError {
-  FileHandle.standardError.write(Data("closte-simulator: \(error.message)\nRun closte-simulator --help.\n".utf8))
+  SimulatorSystem.complain("closte-simulator: \(error.message)\nRun closte-simulator --help.\n")
   exit(2)
 }
 
@@ -30,16 +34,17 @@ do {
   let simulator = try ClosteSimulator(options: options)
   let server = try HTTPServer(host: options.host, port: options.port) { simulator.handle($0) }
   simulator.server = server
+  server.answersPerConnection = { simulator.keepAliveMax }
   // The first line is the port alone, so scripts can read it.
   print(server.port)
   fflush(stdout)
   if !options.quiet {
     let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-    FileHandle.standardError.write(
-      Data("closte-simulator: listening on http://\(host):\(server.port) (stop with Ctrl-C or SIGTERM)\n".utf8))
+    SimulatorSystem.complain(
+      "closte-simulator: listening on http://\(host):\(server.port) (stop with Ctrl-C or SIGTERM)\n")
   }
   server.run()
 } catch let error as UsageError {
-  FileHandle.standardError.write(Data("closte-simulator: \(error.message)\n".utf8))
+  SimulatorSystem.complain("closte-simulator: \(error.message)\n")
   exit(1)
 }

@@ -1,5 +1,9 @@
 import ClosteKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 // The whole executable: no core dumps, then hand argv and the process's streams to ClosteKit, exit
 // with its status.

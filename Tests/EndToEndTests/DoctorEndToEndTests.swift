@@ -48,10 +48,11 @@ import Testing
     #expect(
       Self.statuses(rows) == [
         "wp-config: pass", "multisite: pass", "sunrise: pass", "domain-current-site: pass", "api-key: pass",
-        "closte-api: pass", "domains: warn", "on-closte shop.closte.test: pass", "dns shop.closte.test: pass",
+        "http-proxy: pass", "closte-api: pass", "domains: warn", "on-closte shop.closte.test: pass",
+        "dns shop.closte.test: pass",
         "ssl shop.closte.test: pass",
       ])
-    #expect(output.stderr.contains("Warning: 1 of 10 checks warned."))
+    #expect(output.stderr.contains("Warning: 1 of 11 checks warned."))
     #expect(!output.stdout.contains(SimulatorProcess.key))
     #expect(!output.stderr.contains(SimulatorProcess.key))
   }
@@ -71,7 +72,7 @@ import Testing
     #expect(output.stdout.contains("dns\telsewhere.closte.test\tfail"))
     #expect(output.stdout.contains("closte domain add elsewhere.closte.test"))
     #expect(!output.stdout.contains("ssl\telsewhere.closte.test"))
-    #expect(output.stderr.contains("Error: 2 of 8 checks failed."))
+    #expect(output.stderr.contains("Error: 2 of 9 checks failed."))
   }
 
   @Test func aMissingConfigIsAFailedCheckNotAnAbort() throws {
@@ -99,7 +100,7 @@ import Testing
     #expect(
       Self.statuses(rows) == [
         "wp-config: pass", "multisite: fail", "sunrise: warn", "domain-current-site: fail", "api-key: pass",
-        "closte-api: pass",
+        "http-proxy: pass", "closte-api: pass",
       ])
     #expect(!output.stdout.contains(SimulatorProcess.key))
   }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The bash completion script of `closte completion bash`. Everything it completes is read from the
 /// command table and the global options (command words, each command's options, option choices, and
@@ -134,6 +138,6 @@ public enum BashCompletion {
 
   /// A word for the shell, in single quotes.
   static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    "'" + text.replacingAll("'", with: "'\\''") + "'"
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Everything one command run may use: its invocation, the process runtime, diagnostics for
 /// standard error, and the config (located and read on first use, then cached).

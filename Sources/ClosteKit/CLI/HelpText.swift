@@ -15,7 +15,7 @@ public enum HelpText {
       """
     let width = (table.commands.map(\.name.count).max() ?? 0) + 2
     for spec in table.commands {
-      text += "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary + "\n"
+      text += "  " + spec.name.paddedRight(to: width) + spec.summary + "\n"
     }
     text += "\nGLOBAL OPTIONS\n"
     text += options(GlobalOptions.all)
@@ -27,7 +27,7 @@ public enum HelpText {
     var text = "closte \(name) <command>\n\nCOMMANDS\n\n"
     let width = (commands.map(\.name.count).max() ?? 0) + 2
     for spec in commands {
-      text += "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary + "\n"
+      text += "  " + spec.name.paddedRight(to: width) + spec.summary + "\n"
     }
     return text
   }

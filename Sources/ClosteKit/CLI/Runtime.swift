@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What a closte process has to work with: its environment, its standard streams, the clock, and
 /// per-process caches. Tests build one with buffers and a virtual clock; `closte/main.swift` builds
@@ -87,7 +92,7 @@ public final class FileDescriptorSource: InputSource, @unchecked Sendable {
   public func read(maximum: Int) -> [UInt8] {
     var buffer = [UInt8](repeating: 0, count: maximum)
     while true {
-      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, maximum) }
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, maximum) }
       if count < 0 && errno == EINTR { continue }
       return count > 0 ? Array(buffer[0..<count]) : []
     }
@@ -95,18 +100,18 @@ public final class FileDescriptorSource: InputSource, @unchecked Sendable {
 }
 
 public final class BufferSource: InputSource, @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Mutex(())
   private var remaining: ArraySlice<UInt8>
 
   public init(_ bytes: [UInt8]) { remaining = bytes[...] }
   public convenience init(_ text: String) { self.init(Array(text.utf8)) }
 
   public func read(maximum: Int) -> [UInt8] {
-    lock.lock()
-    defer { lock.unlock() }
-    let chunk = remaining.prefix(maximum)
-    remaining = remaining.dropFirst(chunk.count)
-    return Array(chunk)
+    lock.withLock { _ in
+      let chunk = remaining.prefix(maximum)
+      remaining = remaining.dropFirst(chunk.count)
+      return Array(chunk)
+    }
   }
 }
 

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Progress of a batch on standard error (never standard output): on a terminal a live bar with
 /// counts, rate and time left, rewritten in place; otherwise one line every `lineInterval` seconds.
@@ -92,13 +96,13 @@ public final class BatchProgress {
   /// `Progress: 420/1000 done (418 ok, 2 failed), 35.1/s, 17s left`
   public static func line(_ status: Status) -> String {
     "Progress: \(status.done)/\(status.total) done (\(status.succeeded) ok, \(status.failed) failed), "
-      + pace(status).replacingOccurrences(of: "  ", with: ", ")
+      + pace(status).replacingAll("  ", with: ", ")
   }
 
   private static func pace(_ status: Status) -> String {
     guard status.seconds > 0, status.done > 0 else { return "0/s" }
     let rate = Double(status.done) / status.seconds
-    let text = String(format: "%.1f/s", rate)
+    let text = CFormat.oneDecimal(rate) + "/s"
     guard status.done < status.total else { return text + "  in " + duration(status.seconds) }
     return text + "  " + duration(Double(status.total - status.done) / rate) + " left"
   }
@@ -106,7 +110,7 @@ public final class BatchProgress {
   static func duration(_ seconds: Double) -> String {
     let whole = Int(seconds.rounded())
     if whole < 60 { return "\(whole)s" }
-    if whole < 3600 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
-    return "\(whole / 3600)h\(String(format: "%02d", whole / 60 % 60))m"
+    if whole < 3600 { return "\(whole / 60)m\(CFormat.twoDigits(whole % 60))s" }
+    return "\(whole / 3600)h\(CFormat.twoDigits(whole / 60 % 60))m"
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What one attempt of one operation of a batch came to.
 public enum BatchAttempt<Value: Sendable>: Sendable {

@@ -52,6 +52,37 @@ extension CommandContext {
     return (RetryPolicy(maxRetries: retries), timeout)
   }
 
+  /// `--connect-timeout` (default 10 seconds) and the body cap.
+  public func httpLimits() throws -> HTTPLimits {
+    HTTPLimits(
+      connectTimeout: try invocation.seconds("connect-timeout", in: 0.001...86400) ?? HTTPLimits.defaultConnectTimeout)
+  }
+
+  /// WordPress's proxy from wp-config.php (`WP_PROXY_HOST` and `WP_PROXY_PORT`, ...), or nil when it
+  /// names none, or when there is no readable wp-config.php (libcurl's `https_proxy`/`no_proxy` then apply).
+  public func wordPressProxy() throws -> WordPressProxy? {
+    // A wp-config.php that cannot be read names no proxy (its own command reports why).
+    guard (try? configPath()) != nil, let config = try? config() else { return nil }
+    func text(_ name: String) throws -> String? {
+      guard let item = config.constant(name) else { return nil }
+      guard item.resolved, let value = item.value else {
+        throw ClosteError(
+          .proxyInvalid,
+          "\(name) in wp-config.php (line \(item.line)) is an expression closte cannot evaluate"
+            + (item.reason.map { ": \($0)" } ?? "") + "; WordPress would send its HTTP calls through that proxy.",
+          hint: "Define the WP_PROXY_* constants as plain values, or set https_proxy in the environment instead.")
+      }
+      return value.phpString
+    }
+    guard let host = try text("WP_PROXY_HOST"), let port = try text("WP_PROXY_PORT") else { return nil }
+    let username = try text("WP_PROXY_USERNAME")
+    let password = try text("WP_PROXY_PASSWORD")
+    let bothGiven = username != nil && password != nil
+    return WordPressProxy(
+      host: host, port: port, username: bothGiven ? username : nil, password: bothGiven ? password : nil,
+      bypassHosts: try text("WP_PROXY_BYPASS_HOSTS"))
+  }
+
   /// A client for this run. `transport` and `observer` are for a batch that paces its own traffic.
   public func closteClient(
     transport: HTTPTransport? = nil, observer: ClosteTrafficObserver? = nil
@@ -65,7 +96,7 @@ extension CommandContext {
     )
     return ClosteClient(
       endpoint: endpoint, apiKey: key,
-      transport: try transport ?? URLSessionTransport.make(maximumConnections: (try? batchConcurrency()) ?? 6),
+      transport: try transport ?? CurlTransport.make(limits: httpLimits(), proxy: wordPressProxy()),
       policy: policy,
       clock: runtime.clock, timeout: timeout, observer: observer, redactor: runtime.redactor,
       debug: { diagnostics.debug($0) })

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Closte's client API (DESIGN.md, "The Closte client API"): `/getdomains`, `/adddomainalias`,
 /// `/deletedomainalias`. Every call goes through `perform`, the one request-and-retry path, which a
@@ -136,6 +140,9 @@ public struct ClosteClient: Sendable {
         }
       case .failure(.timedOut):
         throw ClosteError.apiTimeout(call: call.target, seconds: timeout)
+      case .failure(.tooLarge(let limit)):
+        // Not retried: the next answer would be as large.
+        throw ClosteError.apiResponseTooLarge(call: call.target, limit: limit)
       case .failure(.unreachable(let reason)), .failure(.dropped(let reason)):
         debug("\(call.target): \(reason)")
         failure = .apiUnreachable(call: call.target, reason: reason)
@@ -281,9 +288,14 @@ public enum FormEncoding {
         UInt8(ascii: "~"), UInt8(ascii: "*"):
         out.unicodeScalars.append(Unicode.Scalar(byte))
       default:
-        out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+        out += percent(byte)
       }
     }
     return out
+  }
+
+  /// `%2F`: one byte, percent-encoded.
+  static func percent(_ byte: UInt8) -> String {
+    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
   }
 }

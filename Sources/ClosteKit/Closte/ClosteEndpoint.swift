@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The Closte API base URL, checked before any traffic: `https://`, or plain `http://` to a
 /// loopback host only (127.0.0.0/8, ::1, localhost), so the key never crosses a network in clear.

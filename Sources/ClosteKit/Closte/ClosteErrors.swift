@@ -10,6 +10,8 @@ extension ErrorCode {
   public static let apiRateLimited = ErrorCode("api_rate_limited")
   public static let apiURLInvalid = ErrorCode("api_url_invalid")
   public static let apiURLInsecure = ErrorCode("api_url_insecure")
+  public static let apiResponseTooLarge = ErrorCode("api_response_too_large")
+  public static let proxyInvalid = ErrorCode("proxy_invalid")
 }
 
 /// The Closte client's failures, with the troubleshooting guide's hints. None of them ever holds the
@@ -73,6 +75,15 @@ extension ClosteError {
     ClosteError(
       .apiRateLimited, "Closte kept answering \(call) with HTTP 429 (too many requests) after every retry.",
       hint: "Wait a minute and try again, or send fewer domains at once.")
+  }
+
+  public static func apiResponseTooLarge(call: String, limit: Int) -> ClosteError {
+    ClosteError(
+      .apiResponseTooLarge,
+      "Closte's answer to \(call) is larger than \(ByteCount.text(limit)) (counted after decompression); "
+        + "closte stopped reading it.",
+      hint: "A list of 100,000 aliases is about 7 MB: check --api-url (or CLOSTE_API_URL), "
+        + "and any proxy between this server and Closte.")
   }
 
   /// Closte asked to wait longer (`Retry-After`, on a 429 or a 503) than the deadline leaves: the

@@ -1,23 +1,25 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A file read in chunks as an `InputSource` (for `domain sync --from=<file>`); closed when released.
 public final class FileHandleSource: InputSource, @unchecked Sendable {
-  private let handle: FileHandle
+  private let fd: Int32
+  private let source: FileDescriptorSource
 
   /// Opens `path` for reading; `invalid_arguments` (exit 2) when it cannot be read.
   public init(path: String) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let handle = FileHandle(forReadingAtPath: path)
-    else {
+    let fd = FileStatus.isDirectory(path) == false ? open(path, O_RDONLY | O_CLOEXEC) : -1
+    guard fd >= 0 else {
       throw ClosteError.invalidArguments("Cannot read the file '\(path)'.", hint: "Check the path given to --from.")
     }
-    self.handle = handle
+    self.fd = fd
+    source = FileDescriptorSource(fd: fd)
   }
 
-  deinit { try? handle.close() }
+  deinit { close(fd) }
 
-  public func read(maximum: Int) -> [UInt8] {
-    [UInt8](handle.readData(ofLength: maximum))
-  }
+  public func read(maximum: Int) -> [UInt8] { source.read(maximum: maximum) }
 }

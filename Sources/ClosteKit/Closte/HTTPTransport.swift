@@ -1,5 +1,5 @@
 /// One HTTP exchange, as the Closte client needs it. The transport is a parameter of the client, so
-/// unit tests answer from a script and the real one (`URLSessionTransport`) is wired in one factory.
+/// unit tests answer from a script and the real one (`CurlTransport`, in `HTTP/`) is wired in one factory.
 public protocol HTTPTransport: Sendable {
   /// Sends `request` and waits at most `timeout` seconds for the whole answer.
   func send(_ request: HTTPRequest, timeout: Double) async throws(TransportFailure) -> HTTPResponse
@@ -51,11 +51,14 @@ public enum TransportFailure: Error, Sendable, Equatable {
   case unreachable(String)
   /// Connected, and the connection ended without a complete answer.
   case dropped(String)
+  /// The answer's body passed `limit` bytes (after any decompression), and reading it was stopped.
+  case tooLarge(limit: Int)
 
   public var reason: String {
     switch self {
     case .timedOut: return "timed out"
     case .unreachable(let reason), .dropped(let reason): return reason
+    case .tooLarge(let limit): return "the answer is larger than \(ByteCount.text(limit))"
     }
   }
 }

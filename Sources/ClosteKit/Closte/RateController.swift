@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Decides when the next request of a batch may start, so that a whole batch slows down together
 /// when Closte answers 429 instead of each request retrying blindly.

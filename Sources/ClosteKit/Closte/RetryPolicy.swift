@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// When and how long to wait before trying a call again: exponential backoff with full jitter,
 /// or the server's `Retry-After` when it gives one.
@@ -35,11 +39,7 @@ public struct RetryPolicy: Sendable {
   public static func retryAfterSeconds(_ header: String?, now: Date) -> Double? {
     guard let header = header?.trimmingSpaces, !header.isEmpty else { return nil }
     if let seconds = Double(header), seconds.isFinite { return max(seconds, 0) }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "GMT")
-    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-    guard let date = formatter.date(from: header) else { return nil }
+    guard let date = UTCTime.httpDate(header) else { return nil }
     return max(date.timeIntervalSince(now), 0)
   }
 }

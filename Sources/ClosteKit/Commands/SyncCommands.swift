@@ -160,7 +160,7 @@ struct DomainSyncCommand {
       let changes = plan.changes.count
       if changes > 0 {
         log.integration(
-          .info, "Sync: " + SyncReport.sentence(plan, applied: false).replacingOccurrences(of: "Dry run: ", with: ""))
+          .info, "Sync: " + SyncReport.sentence(plan, applied: false).replacingAll("Dry run: ", with: ""))
       }
       let progress = BatchProgress(
         total: changes, diagnostics: context.diagnostics, clock: context.runtime.clock,

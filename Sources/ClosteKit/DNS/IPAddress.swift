@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An IPv4 address, parsed and printed without the C library (dotted quad, no shorthand forms).
 public struct IPv4Address: Hashable, Sendable, CustomStringConvertible {

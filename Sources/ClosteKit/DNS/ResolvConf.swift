@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The system's resolver settings, read from `/etc/resolv.conf` as glibc reads them: up to three
 /// `nameserver` lines, `options timeout:<n> attempts:<n> ndots:<n>`, and the search list (`search`,

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An IPv4 or IPv6 address with a port, as text and as the `sockaddr` that `connect` takes.
 public struct SocketAddress: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Where bytes go: standard output, standard error, or a buffer in tests.
 public protocol OutputSink: AnyObject, Sendable {
@@ -19,8 +24,8 @@ extension OutputSink {
 /// A file descriptor of the process (1 or 2).
 public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   private let fd: Int32
-  private let lock = NSLock()
-  private var closed = false
+  /// Set once a write met EPIPE (the reader went away): nothing more is written.
+  private let closed = Mutex(false)
   public let isTerminal: Bool
 
   public init(fd: Int32) {
@@ -29,37 +34,30 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
   }
 
   public func write(_ bytes: [UInt8]) {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !closed else { return }
-    if !writeAll(fd, bytes) && errno == EPIPE { closed = true }
+    closed.withLock { closed in
+      guard !closed else { return }
+      if !writeAll(fd, bytes) && errno == EPIPE { closed = true }
+    }
   }
 
   public var isClosed: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return closed
+    closed.withLock { $0 }
   }
 }
 
 /// Collects what was written, for tests and for capturing a command's output in rpc mode.
 public final class BufferSink: OutputSink, @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [UInt8] = []
+  private let storage = Mutex<[UInt8]>([])
   public let isTerminal: Bool
 
   public init(isTerminal: Bool = false) { self.isTerminal = isTerminal }
 
   public func write(_ bytes: [UInt8]) {
-    lock.lock()
-    storage += bytes
-    lock.unlock()
+    storage.withLock { $0 += bytes }
   }
 
   public var bytes: [UInt8] {
-    lock.lock()
-    defer { lock.unlock() }
-    return storage
+    storage.withLock { $0 }
   }
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }

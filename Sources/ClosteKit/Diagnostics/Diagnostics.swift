@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The one way closte talks to people on standard error: warnings, progress, debug lines.
 /// The sink is the runtime's scrubbing standard error, so every line is scrubbed as it leaves.

@@ -1,4 +1,9 @@
+import FoundationEssentials
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The one scrubber: it knows every secret closte has seen (the API key, the database password,
 /// the salts and keys of wp-config.php, the password of a URL) and masks each of them, in every

@@ -47,6 +47,11 @@ public struct Doctor: Sendable {
     do {
       let source = try probe.apiKeySource()
       items.append(DoctorItem("api-key", .pass, "CLOSTE_CLIENT_API_KEY is set (in \(source))."))
+      switch probe.httpRoute() {
+      case .success(let route)?: items.append(DoctorItem("http-proxy", .pass, route))
+      case .failure(let error)?: items.append(DoctorItem("http-proxy", .fail, error.message, hint: error.hint))
+      case nil: break
+      }
       switch await probe.closteAliases() {
       case .success(let list):
         aliases = list

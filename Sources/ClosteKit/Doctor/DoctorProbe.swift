@@ -11,6 +11,12 @@ public protocol DoctorProbe: Sendable {
   func closteAliases() async -> Result<[String]?, ClosteError>
   func dns(_ domain: String) async -> DNSFinding
   func ssl(_ domain: String) async -> SSLFinding
+  /// How closte reaches Closte (which proxy, never its password); nil when not known.
+  func httpRoute() -> Result<String, ClosteError>?
+}
+
+extension DoctorProbe {
+  public func httpRoute() -> Result<String, ClosteError>? { nil }
 }
 
 /// The DNS check's verdict, as `doctor` grades it.

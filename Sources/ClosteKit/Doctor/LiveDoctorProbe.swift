@@ -46,6 +46,16 @@ public struct LiveDoctorProbe: DoctorProbe {
     }
   }
 
+  public func httpRoute() -> Result<String, ClosteError>? {
+    do {
+      let url = try context.closteEndpoint().base
+      return .success(
+        ProxyDescription.route(to: url, proxy: try context.wordPressProxy(), environment: context.environment))
+    } catch {
+      return .failure(ClosteError.wrap(error))
+    }
+  }
+
   public func dns(_ domain: String) async -> DNSFinding {
     do {
       let probe = try domainProbe.get()

@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Ultimate Multisite's log files (`wp-content/uploads/wu-logs/<handle>.log`), one line per entry:
 /// `[YYYY-MM-DD HH:MM:SS] [LEVEL] message`, so the network admin's log viewer shows closte's work.
@@ -40,32 +44,27 @@ public final class WULog: @unchecked Sendable {
       return option
     }
     guard let configPath else { return nil }
-    let root = (configPath as NSString).deletingLastPathComponent
-    let folder = root + "/wp-content/uploads/wu-logs"
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return nil
-    }
+    let root = configPath.lastIndex(of: "/").map { String(configPath[..<$0]) } ?? "."
+    let folder = (root.isEmpty ? "" : root) + "/wp-content/uploads/wu-logs"
+    guard FileStatus.isDirectory(folder) == true else { return nil }
     return folder
   }
 
   /// The file name for a handle: `domain-*.example.com` becomes `domain-wildcard.example.com.log`.
   public static func fileName(_ handle: String) -> String {
     var name = ""
-    for scalar in handle.replacingOccurrences(of: "*", with: "wildcard").unicodeScalars {
-      let safe = CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "." || scalar == "_"
+    for scalar in handle.replacingAll("*", with: "wildcard").unicodeScalars {
+      let safe =
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-"
+        || scalar == "." || scalar == "_"
       name += safe && scalar.isASCII ? String(scalar) : "_"
     }
     return name + ".log"
   }
 
   public static func line(_ level: Level, _ message: String, at date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-    let flat = message.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    return "[\(formatter.string(from: date))] [\(level.rawValue)] \(flat)\n"
+    let flat = message.replacingAll("\r", with: " ").replacingAll("\n", with: " ")
+    return "[\(UTCTime.logText(date))] [\(level.rawValue)] \(flat)\n"
   }
 
   /// Appends one line to `<handle>.log`. A log that cannot be written is skipped: logs never fail a command.
@@ -91,7 +90,7 @@ public final class WULog: @unchecked Sendable {
   /// size limit), cuts the file back to where it ended before, so no partial line stays.
   static func appendWhole(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     while true {
-      let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+      let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
       if written == bytes.count { return true }
       if written < 0 {
         if errno == EINTR { continue }

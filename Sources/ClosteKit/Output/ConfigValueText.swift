@@ -29,7 +29,7 @@ public enum ConfigValueText {
   /// bare, anything else in single quotes with `'` written as `\'`. (WP-CLI prints an array as
   /// `'Array'`; closte writes its JSON.)
   public static func dotenvLine(name: String, value: JSONValue) -> String {
-    var text = PHPText.string(value).replacingOccurrences(of: "'", with: "\\'")
+    var text = PHPText.string(value).replacingAll("'", with: "\\'")
     if !PHPText.isNumeric(text) { text = "'" + text + "'" }
     return name.uppercased() + "=" + text + "\n"
   }

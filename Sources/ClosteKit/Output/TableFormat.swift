@@ -31,7 +31,7 @@ enum TableFormat {
     var first: [String] = []
     var rest: [String] = []
     for cell in row {
-      let lines = splitLines(cell.replacingOccurrences(of: "\t", with: "    "))
+      let lines = splitLines(cell.replacingAll("\t", with: "    "))
       first.append(lines.first ?? "")
       rest = Array(lines.dropFirst())
     }
@@ -68,7 +68,7 @@ enum TableFormat {
   private static func joinCells(_ cells: [String], widths: [Int]) -> String {
     var text = "|"
     for (column, cell) in cells.enumerated() {
-      let content = cell.replacingOccurrences(of: "\t", with: "    ")
+      let content = cell.replacingAll("\t", with: "    ")
       let width = column < widths.count ? widths[column] : 0
       let padding = max(0, width - DisplayWidth.of(content))
       text += " " + content + String(repeating: " ", count: padding) + " |"
@@ -98,7 +98,7 @@ enum TableFormat {
 
   /// `preg_split('/\r\n|\n/', $value)`.
   static func splitLines(_ value: String) -> [String] {
-    value.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    value.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)
   }
 

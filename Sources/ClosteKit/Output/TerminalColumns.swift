@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How many columns the terminal has, for fitting the boxed table (php-cli-tools' `Shell::columns`):
 /// the terminal's own size, else `COLUMNS`, else 80.

@@ -36,7 +36,7 @@ public enum VarExport {
 
   /// A single-quoted PHP string: `\` and `'` escaped, a NUL byte spliced in as `' . "\0" . '`.
   static func quoted(_ text: String) -> String {
-    let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-    return "'" + escaped.replacingOccurrences(of: "\0", with: "' . \"\\0\" . '") + "'"
+    let escaped = text.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'")
+    return "'" + escaped.replacingAll("\0", with: "' . \"\\0\" . '") + "'"
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The constants PHP itself defines that a `wp-config.php` uses, and the pure functions closte
 /// evaluates. Anything else is unresolved with "calls the function name()".
@@ -139,12 +143,11 @@ enum PHPBuiltins {
   }
 
   private static func fileTest(_ name: String, _ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+    guard !path.isEmpty, let isDirectory = FileStatus.isDirectory(path) else { return false }
     switch name {
-    case "is_file": return !isDirectory.boolValue
-    case "is_dir": return isDirectory.boolValue
-    case "is_readable": return FileManager.default.isReadableFile(atPath: path)
+    case "is_file": return !isDirectory
+    case "is_dir": return isDirectory
+    case "is_readable": return access(path, R_OK) == 0
     default: return true
     }
   }

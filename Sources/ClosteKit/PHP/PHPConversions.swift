@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// PHP 8's type juggling for the values a `wp-config.php` computes with.
 extension PHPValue {
@@ -83,7 +87,7 @@ extension PHPValue {
     if number.isNaN { return "NAN" }
     if number.isInfinite { return number < 0 ? "-INF" : "INF" }
     if number == 0 { return number.sign == .minus ? "-0" : "0" }
-    let formatted = String(format: "%.\(precision - 1)e", abs(number))
+    let formatted = CFormat.exponential(abs(number), digits: precision - 1)
     guard let eIndex = formatted.firstIndex(of: "e"), let exponent = Int(formatted[formatted.index(after: eIndex)...])
     else { return formatted }
     var digits = formatted[..<eIndex].filter { $0 != "." }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// PHP 8's binary and unary operators over resolved values: integer overflow to float, `/` giving
 /// a float unless exact, numeric-string rules, loose and strict comparison. What PHP would answer

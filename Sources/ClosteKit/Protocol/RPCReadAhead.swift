@@ -15,7 +15,7 @@ final class RPCReadAhead: @unchecked Sendable {
     self.room = room
     let (stream, continuation) = AsyncStream<RPCStreamReader.Item>.makeStream()
     self.stream = stream
-    ReaderThread.start {
+    let read: @Sendable () -> Void = {
       let reader = RPCStreamReader(source: source, maximumRequestBytes: maximumRequestBytes)
       while true {
         room.wait()
@@ -24,6 +24,8 @@ final class RPCReadAhead: @unchecked Sendable {
       }
       continuation.finish()
     }
+    // No thread to be had: do the work here rather than not at all.
+    if !DetachedThread.start(read) { read() }
   }
 
   /// The consumer has taken an item from `stream`: one more may be read.

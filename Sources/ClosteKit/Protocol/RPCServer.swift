@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `closte rpc`: reads requests from standard input, answers each with one JSON line on standard
 /// output, in request order. Exit 0 when every request succeeded, 1 when any failed.

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Ultimate Multisite's domain stage machine. Each try of `checking-dns` runs the DNS check: when
 /// it passes, `checking-ssl-cert` starts at once; when it does not, the machine waits the interval

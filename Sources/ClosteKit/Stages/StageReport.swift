@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension ErrorCode {
   public static let domainFailed = ErrorCode("domain_failed")

@@ -1,5 +1,9 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The parts of an X.509 certificate that the SSL check reports, read out of OpenSSL once.
 public struct CertificateInfo: Sendable, Equatable {

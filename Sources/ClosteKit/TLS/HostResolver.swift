@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Turns a host name into the addresses to connect to. `ssl check` asks the resolver given with
 /// `--resolver` when there is one, the system's otherwise.

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What to check: a host name, on a port, within a time limit.
 public struct SSLCheckRequest: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The verdict of `ssl check`: why a certificate is not valid, most telling reason first.
 public enum SSLReason: String, Sendable, CaseIterable {

@@ -1,5 +1,9 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Turns what the handshake showed into the one reason `ssl check` reports. The order is the order
 /// of what to fix first: a certificate nobody trusts, then its dates, then its names.

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a socket operation failed, without `errno` leaking out of this file.
 public enum SocketFailure: Error, Equatable, Sendable {

@@ -1,5 +1,9 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why the TLS handshake did not complete.
 public enum HandshakeFailure: Error, Equatable, Sendable {

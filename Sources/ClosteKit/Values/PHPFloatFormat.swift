@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How PHP 8 writes a float, in the three places closte must match byte for byte:
 /// `json_encode` (shortest round-trip digits, `2.0` → `2`, `1.0e+25`), `var_export` (shortest digits,
@@ -60,7 +64,7 @@ public enum PHPFloatFormat {
   /// The digits rounded to `significant` places (glibc's printf rounds exactly, ties to even, as
   /// `zend_dtoa` does), trailing zeros dropped.
   static func roundedDigits(_ number: Double, significant: Int) -> Digits {
-    parse(String(format: "%.\(significant - 1)e", number), negative: number.sign == .minus)
+    parse(CFormat.exponential(number, digits: significant - 1), negative: number.sign == .minus)
   }
 
   /// Reads `-1.2345e+17`, `0.0001` or `100.0` into digits and a decimal point position.

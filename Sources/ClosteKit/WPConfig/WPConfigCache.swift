@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Parsed configs of this process, keyed on path and modification time, so a stream of rpc
 /// requests reads a file once (and again only after it changed).
@@ -10,7 +15,7 @@ public final class WPConfigCache: @unchecked Sendable {
     let context: PHPRunContext
   }
 
-  private let lock = NSLock()
+  private let lock = Mutex(())
   private var entries: [Key: WPConfig] = [:]
   /// How many times a file was actually parsed (tests check the cache with it).
   public private(set) var parseCount = 0
@@ -38,18 +43,13 @@ public final class WPConfigCache: @unchecked Sendable {
     } else {
       key = Key(path: path, modified: -1, size: -1, context: context)
     }
-    lock.lock()
-    if let cached = entries[key] {
-      lock.unlock()
-      return cached
-    }
-    lock.unlock()
+    if let cached = lock.withLock({ _ in entries[key] }) { return cached }
     let config = try WPConfigReader.read(path: path, context: context)
     onParse(config)
-    lock.lock()
-    entries[key] = config
-    parseCount += 1
-    lock.unlock()
+    lock.withLock { _ in
+      entries[key] = config
+      parseCount += 1
+    }
     return config
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The one place that touches the file system for the reader: what is at a path, and its bytes.
 enum WPConfigFile {

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reads a `wp-config.php` without running PHP: lexes it, evaluates the constant expressions a
 /// config uses, follows the files it includes, and lists what it defines in the order PHP would.
