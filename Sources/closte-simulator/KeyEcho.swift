@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `--echo-key` fault: a hostile Closte that quotes the API key back in every answer, in every
 /// spelling a server might use, to prove closte never lets it out. `json` keeps answers valid JSON
@@ -37,11 +37,11 @@ enum KeyEcho: String {
     var text = body
     let message = JSONText.string(" " + padding + key).dropFirst().dropLast()
     for member in ["\"error\":\"", "\"message\":\""] {
-      guard let start = text.range(of: member) else { continue }
+      guard let start = text.firstRange(of: member) else { continue }
       guard let close = text[start.upperBound...].firstIndex(of: "\"") else { continue }
       text.insert(contentsOf: message, at: close)
     }
-    if let list = text.range(of: "\"domains\":[") {
+    if let list = text.firstRange(of: "\"domains\":[") {
       let entry =
         "{\"domain\":\(JSONText.string(key)),\"wildcard\":0}" + (text[list.upperBound...].hasPrefix("]") ? "" : ",")
       text.insert(contentsOf: entry, at: list.upperBound)

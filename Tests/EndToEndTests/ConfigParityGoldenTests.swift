@@ -40,10 +40,6 @@ import Testing
 
   /// Cases whose expected bytes also need the reader's side of issue 14 (a `$_leading_underscore_var`
   /// listed, `WP_PROXY_BYPASS_HOSTS` not taken for a secret). Empty this set once that work is in.
-  static let awaitingReader: Set<String> = [
-    "list.csv", "list.yaml", "list.json", "list.table.shellpipe0", "get._leading_underscore_var", "get.none",
-  ]
-
   /// The layouts of the README: each `<dir>/wordpress/` a WordPress root (wp-load.php, wp-settings.php,
   /// wp-includes/version.php) with its wp-config.php.
   final class Root {
@@ -114,10 +110,6 @@ import Testing
       #expect(output.stdoutBytes == expectedStdout, "stdout: \(output.stdout)")
       #expect(output.stderrBytes == expectedStderr, "stderr: \(output.stderr)")
     }
-    if Self.awaitingReader.contains(testCase.name) {
-      withKnownIssue("needs the reader's part of issue 14", isIntermittent: true) { check() }
-    } else {
-      check()
-    }
+    check()
   }
 }

@@ -1,6 +1,10 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The lock of the runs that change Closte's aliases (`domain add`, `domain remove`, `domain sync`
 /// when it applies): one per site and Closte app, so two operators, or two cron jobs, never

@@ -63,7 +63,7 @@ public struct PHPRunContext: Sendable, Hashable {
 
     init(_ url: String) {
       var rest = Substring(url)
-      if let range = rest.range(of: "://") {
+      if let range = rest.firstRange(of: "://") {
         scheme = String(rest[..<range.lowerBound])
         rest = rest[range.upperBound...]
       } else {
