@@ -18,6 +18,8 @@ extension CommandContext {
     do {
       path = try configPath()
     } catch let error as ClosteError {
+      // A deleted working directory is its own error, not a missing key (nothing is looked up).
+      if error.code == .workingDirectoryMissing { throw error }
       throw ClosteError.apiKeyMissing(
         "CLOSTE_CLIENT_API_KEY is not in the environment, and no wp-config.php was found (\(error.message)).")
     }

@@ -188,7 +188,7 @@ struct DomainSyncCommand {
         throw ClosteError.invalidArguments(
           "Give the desired list either as <domain> arguments or with --from, not both.")
       }
-      if let bad = args.first(where: { $0.contains("\n") || $0.contains("\r") }) {
+      if let bad = args.first(where: { $0.containsBytes("\n") || $0.containsBytes("\r") }) {
         throw ClosteError.invalidArguments("A <domain> argument holds a line break: '\(bad.prefix(80))'.")
       }
       return BufferSource(args.joined(separator: "\n"))

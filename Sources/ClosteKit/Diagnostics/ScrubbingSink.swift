@@ -36,7 +36,8 @@ public final class ScrubbingSink: OutputSink, Sendable {
     }
   }
 
-  public func write(_ text: String, revealing: Set<String>) { write(Array(text.utf8), revealing: revealing) }
+  /// A PHP string that is not UTF-8 keeps its bytes (`PHPBytes`), as `write(_: String)` writes them.
+  public func write(_ text: String, revealing: Set<String>) { write(PHPBytes.bytes(text), revealing: revealing) }
 
   /// Writes out what was held back: the end of a record (what is held cannot be a whole secret).
   public func flush() {

@@ -49,7 +49,7 @@ enum TableFormat {
     var extraLines = Array(repeating: [String](), count: row.count)
     for (column, value) in row.enumerated() {
       let width = column < widths.count ? widths[column] : 0
-      guard width > 0, DisplayWidth.of(value) > width || value.contains("\n") else { continue }
+      guard width > 0, DisplayWidth.of(value) > width || value.containsBytes("\n") else { continue }
       var wrapped: [String] = []
       // php-cli-tools keeps only the pieces that take up columns: an empty line of the value
       // (a leading newline, a blank line between two) adds no table line.

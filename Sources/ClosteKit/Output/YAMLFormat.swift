@@ -77,7 +77,7 @@ enum YAMLFormat {
       return Double(text) == number ? text : literalBlock(text, indent: indent)
     case .string(let text):
       var result: String
-      if specialFragments.contains(where: { text.contains($0) }) || text.hasPrefix("!") || text.hasSuffix(":") {
+      if specialFragments.contains(where: { text.containsBytes($0) }) || text.hasPrefix("!") || text.hasSuffix(":") {
         result = literalBlock(text, indent: indent)
       } else if PHPText.isNumeric(text) {
         result = "\"" + text + "\""

@@ -25,6 +25,21 @@ extension String {
   }
 }
 
+extension StringProtocol {
+  /// Whether `target` occurs in the text, matched byte for byte (UTF-8) as PHP's `strpos` does:
+  /// `"\n"` is found inside `"\r\n"`, which the standard library's `Character` search does not.
+  public func containsBytes(_ target: String) -> Bool {
+    let needle = Array(target.utf8)
+    guard let first = needle.first else { return true }
+    let bytes = Array(utf8)
+    guard bytes.count >= needle.count else { return false }
+    for index in 0...(bytes.count - needle.count) where bytes[index] == first {
+      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+}
+
 extension String {
   /// The text with spaces added on the right up to `width` characters (never cut).
   func paddedRight(to width: Int) -> String {
