@@ -24,14 +24,52 @@ let package = Package(
     .target(name: "CCurlLoader", path: "Sources/CCurlLoader"),
     // prctl(PR_SET_DUMPABLE) and the core-file limit: a closte process never leaves a core dump.
     .target(name: "CProcessGuard", path: "Sources/CProcessGuard"),
+    // JSON and PHP values: the bottom, the standard library only.
+    .target(name: "Values", dependencies: [], path: "Sources/Values"),
+    // The error type, exit status, output sinks and input sources, the clock, the version.
+    .target(name: "Diagnostics", dependencies: ["Values", "CProcessGuard"], path: "Sources/Diagnostics"),
+    // The lexer and constant-expression evaluator for PHP source.
+    .target(name: "PHPReader", dependencies: ["Values"], path: "Sources/PHPReader"),
+    // Finds wp-config.php, follows includes, produces the definitions.
+    .target(name: "WPConfig", dependencies: ["Values", "Diagnostics", "PHPReader"], path: "Sources/WPConfig"),
+    // WP-CLI's formats (table, json, csv, yaml, count, ids), byte for byte: pure.
+    .target(name: "Output", dependencies: ["Values", "Diagnostics"], path: "Sources/Output"),
+    // The only module that knows libcurl.
+    .target(name: "HTTP", dependencies: ["Values", "Diagnostics", "CCurlLoader"], path: "Sources/HTTP"),
+    // Domain names as Closte takes them: IDNA, punycode.
+    .target(name: "DomainNames", dependencies: ["Diagnostics"], path: "Sources/DomainNames"),
+    // The Closte API client, retries, the domain model, sync planning and batches.
+    .target(
+      name: "ClosteAPI", dependencies: ["Values", "Diagnostics", "HTTP", "DomainNames", "COpenSSL"],
+      path: "Sources/ClosteAPI"),
+    // Non-blocking sockets with deadlines, for DNS and TLS.
+    .target(name: "Sockets", dependencies: [], path: "Sources/Sockets"),
+    // The resolver client: wire format, UDP/TCP transport, resolv.conf.
+    .target(name: "DNS", dependencies: ["Values", "Diagnostics", "DomainNames", "Sockets"], path: "Sources/DNS"),
+    // Certificate fetch and verdict: the only module that knows OpenSSL.
+    .target(name: "TLS", dependencies: ["Values", "Diagnostics", "Sockets", "DNS", "COpenSSL"], path: "Sources/TLS"),
+    // The domain stage machine, with an injected clock.
+    .target(name: "Stages", dependencies: ["Values", "Diagnostics", "Sockets", "DNS", "TLS"], path: "Sources/Stages"),
+    // The checks over every domain of the network, run concurrently.
+    .target(name: "NetworkChecks", dependencies: ["Values", "Stages"], path: "Sources/NetworkChecks"),
+    // The wu-logs writer.
+    .target(name: "Logs", dependencies: ["Values", "Diagnostics"], path: "Sources/Logs"),
+    // The checks of `closte doctor`.
+    .target(
+      name: "Doctor", dependencies: ["Values", "Diagnostics", "WPConfig", "Stages", "NetworkChecks"],
+      path: "Sources/Doctor"),
+    // The command layer: argv, rpc, the command table and the commands; the only module that knows CommandContext.
     .target(
       name: "ClosteKit",
-      dependencies: ["COpenSSL", "CBuildInfo", "CCurlLoader", "CProcessGuard"],
+      dependencies: [
+        "Values", "Diagnostics", "PHPReader", "WPConfig", "Output", "HTTP", "DomainNames", "ClosteAPI", "Sockets",
+        "DNS", "TLS", "Stages", "NetworkChecks", "Logs", "Doctor", "CBuildInfo", "COpenSSL",
+      ],
       path: "Sources/ClosteKit"
     ),
     .executableTarget(
       name: "closte",
-      dependencies: ["ClosteKit"],
+      dependencies: ["ClosteKit", "Diagnostics"],
       path: "Sources/closte"
     ),
     .executableTarget(
@@ -41,14 +79,17 @@ let package = Package(
     ),
     .testTarget(
       name: "ClosteKitTests",
-      dependencies: ["ClosteKit"],
+      dependencies: [
+        "ClosteKit", "Values", "Diagnostics", "PHPReader", "WPConfig", "Output", "HTTP", "DomainNames", "ClosteAPI",
+        "Sockets", "DNS", "TLS", "Stages", "NetworkChecks", "Logs", "Doctor",
+      ],
       path: "Tests/ClosteKitTests",
       // Fixtures are read from beside the tests by path (no SwiftPM resources).
       exclude: ["WPConfig/Fixtures", "Output/Fixtures", "Closte/Fixtures", "Commands/Fixtures"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["ClosteKit", "closte", "closte-simulator"],
+      dependencies: ["ClosteKit", "closte", "closte-simulator", "Values", "Diagnostics", "DNS", "TLS"],
       path: "Tests/EndToEndTests"
     ),
   ],

@@ -13,7 +13,7 @@ runs=${1:-200}
 for tool in hyperfine php curl; do
   command -v "$tool" >/dev/null || { echo "lean.sh: needs $tool" >&2; exit 1; }
 done
-version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/ClosteKit/CLI/Version.swift)"
+version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Diagnostics/Version.swift)"
 stage="dist/closte-$version-linux-$(uname -m)"
 [ -x "$stage/closte" ] || bash scripts/release.sh >/dev/null
 bin="$PWD/$stage/closte"

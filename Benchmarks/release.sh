@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "release.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 
-version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/ClosteKit/CLI/Version.swift)"
+version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Diagnostics/Version.swift)"
 stage="dist/closte-$version-linux-$(uname -m)"
 [ -x "$stage/closte" ] || bash scripts/release.sh >/dev/null
 bin="$stage/closte"

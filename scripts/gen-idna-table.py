@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/ClosteKit/Closte/IDNATables.swift, the Unicode data closte's IDNA processing needs.
+"""Writes Sources/DomainNames/IDNATables.swift, the Unicode data closte's IDNA processing needs.
 
 Run by hand (not in CI) when the Unicode data should move on, and commit the result:
 
@@ -47,7 +47,7 @@ BIDI = {
 }
 SCRIPTS = {"Greek": "G", "Hebrew": "H", "Hiragana": "I", "Katakana": "K", "Han": "C"}
 CLASSES = {"PVALID": "P", "CONTEXTJ": "J", "CONTEXTO": "O"}
-OUTPUT = Path(__file__).resolve().parent.parent / "Sources/ClosteKit/Closte/IDNATables.swift"
+OUTPUT = Path(__file__).resolve().parent.parent / "Sources/DomainNames/IDNATables.swift"
 
 
 def effective(cp):

@@ -48,7 +48,7 @@ else
   if [ -z "$from" ]; then
     [ -f "$here/release.sh" ] || die "no release here: pass --from=closte-<version>-linux-<arch>.tar.gz"
     root="$(cd "$here/.." && pwd)"
-    version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' "$root/Sources/ClosteKit/CLI/Version.swift")"
+    version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' "$root/Sources/Diagnostics/Version.swift")"
     built="$root/dist/closte-$version-linux-$(uname -m)"
     # A release already built from this very commit (of a clean tree) is used again: builds are not
     # byte for byte reproducible, and a second install must change nothing.

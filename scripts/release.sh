@@ -32,8 +32,8 @@ for argument in "$@"; do
   esac
 done
 
-version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/ClosteKit/CLI/Version.swift)"
-[ -n "$version" ] || { echo "release: no version in Sources/ClosteKit/CLI/Version.swift" >&2; exit 1; }
+version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Diagnostics/Version.swift)"
+[ -n "$version" ] || { echo "release: no version in Sources/Diagnostics/Version.swift" >&2; exit 1; }
 arch="$(uname -m)"
 name="closte-$version-linux-$arch"
 

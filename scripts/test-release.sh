@@ -34,7 +34,7 @@ archive="$(bash scripts/release.sh)" || { echo "FAILED: scripts/release.sh"; ech
 echo "release build and pack: $(($(date +%s) - start)) s, $archive"
 stage="${archive%.tar.gz}"
 binary="$stage/closte"
-version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/ClosteKit/CLI/Version.swift)"
+version="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Diagnostics/Version.swift)"
 
 # --- The libraries it needs: a stock Debian or Ubuntu server with PHP has each of these.
 allowed='^(libc|libm|libdl|libpthread|librt|libutil|ld-linux-[a-z0-9_-]+|libstdc\+\+|libgcc_s|libssl|libcrypto|libcurl|libz)\.so'

@@ -1,4 +1,5 @@
 import ClosteKit
+import Diagnostics
 import FoundationEssentials
 
 #if canImport(Glibc)

@@ -1,7 +1,9 @@
 import ClosteKit
+import Diagnostics
 import Foundation
 import Synchronization
 import Testing
+import Values
 
 /// Every command of the command table, with `--debug` and every `--format`, through argv and through
 /// rpc, against a simulator that echoes the key back in every spelling (`--echo-key`): neither the

@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// One table drives the same `config` commands through argv and through `closte rpc`: the same data,
 /// the same error code, the same verdict.

@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// What the config commands say about values closte cannot know without running PHP, and about
 /// definitions under a condition.

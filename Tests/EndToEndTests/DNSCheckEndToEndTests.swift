@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// `closte dns check`, the built binary, against dnsmasq on loopback serving a fictional network:
 /// the network is 203.0.113.10 (`network.closte.test`).

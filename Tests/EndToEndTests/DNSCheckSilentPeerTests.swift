@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// `closte dns check` against resolvers that never answer: one on UDP that reads and says nothing,
 /// and one on TCP that accepts and says nothing (no UDP on its port, so UDP is refused and the

@@ -1,4 +1,5 @@
 import ClosteKit
+import DNS
 import Foundation
 
 #if canImport(Glibc)

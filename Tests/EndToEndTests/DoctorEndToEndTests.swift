@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// `closte doctor`, the built binary, against the Closte simulator, dnsmasq and s_server on loopback.
 @Suite struct DoctorEndToEndTests {

@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// `domain status --all` and `doctor --all`, the built binary, over a network of 20 aliases on the
 /// Closte simulator, dnsmasq and one s_server on loopback: a functional test of the whole-network

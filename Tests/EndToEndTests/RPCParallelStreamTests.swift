@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Values
 
 /// A stream of rpc requests that each add one domain takes the same parallel path as one `domain add`
 /// with many domains, and still answers in request order.

@@ -1,5 +1,6 @@
 import ClosteKit
 import Foundation
+import TLS
 import Testing
 
 /// `ssl check` names the certificate of the chain that is at fault, with its own dates.

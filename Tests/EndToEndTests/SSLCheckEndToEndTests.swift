@@ -1,5 +1,7 @@
 import ClosteKit
+import Diagnostics
 import Foundation
+import TLS
 import Testing
 
 /// `ssl check` against `openssl s_server` on loopback, with certificates the test makes.

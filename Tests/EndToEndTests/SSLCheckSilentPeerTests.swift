@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 /// `closte ssl check` against a port that accepts the connection and never speaks TLS: the
 /// handshake is bounded by --connect-timeout, not by the whole --timeout.

@@ -1,6 +1,7 @@
 import ClosteKit
 import Foundation
 import Testing
+import Values
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,5 +1,6 @@
 import ClosteKit
 import Foundation
+import Values
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,6 +1,8 @@
 import ClosteKit
 import Foundation
+import TLS
 import Testing
+import Values
 
 /// A fictional network on loopback: dnsmasq says `shop.closte.test` is 127.0.0.1 (the "network"),
 /// and so is `network.closte.test`; `elsewhere.closte.test` is 198.51.100.7; `openssl s_server` serves a certificate for

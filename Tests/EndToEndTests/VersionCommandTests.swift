@@ -1,5 +1,7 @@
 import ClosteKit
+import Diagnostics
 import Testing
+import Values
 
 @Suite struct VersionCommandTests {
   @Test func jsonHasEveryField() throws {

@@ -13,7 +13,7 @@ use WP_CLI;
 /**
  * The bridge's own version and protocol. Both are released with the binary: VERSION is the
  * binary's `ClosteVersion.current` and PROTOCOL its `ClosteVersion.protocolVersion`
- * (Sources/ClosteKit/CLI/Version.swift); the bridge's tests check that they agree.
+ * (Sources/Diagnostics/Version.swift); the bridge's tests check that they agree.
  */
 final class BridgeVersion {
 

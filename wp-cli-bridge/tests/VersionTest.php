@@ -91,7 +91,7 @@ final class VersionTest extends BridgeTestCase {
 
 	/** The bridge and the binary are released together: one version, one protocol. */
 	public function test_the_bridge_and_the_binary_of_this_tree_agree(): void {
-		$swift = (string) file_get_contents( dirname( __DIR__, 2 ) . '/Sources/ClosteKit/CLI/Version.swift' );
+		$swift = (string) file_get_contents( dirname( __DIR__, 2 ) . '/Sources/Diagnostics/Version.swift' );
 		$this->assertMatchesRegularExpression( '/static let current = "' . preg_quote( BridgeVersion::VERSION, '/' ) . '"/', $swift );
 		$this->assertMatchesRegularExpression( '/static let protocolVersion = ' . BridgeVersion::PROTOCOL . '\b/', $swift );
 	}

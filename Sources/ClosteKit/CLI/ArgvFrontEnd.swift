@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// `closte <command> ...`: parses argv, dispatches, prints the answer as WP-CLI would, and returns
 /// the exit status.
 public enum ArgvFrontEnd {

@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// Turns a WP-CLI-style command line into an `Invocation`: `--name=value`, `--flag`, `--no-flag`,
 /// `--` ends options; the leading positional words that name a command in the table are the command.
 public enum ArgvParser {

@@ -1,4 +1,6 @@
+import Diagnostics
 import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,7 @@
 import CBuildInfo
-import COpenSSL
+import Diagnostics
+import TLS
+import Values
 
 /// What `closte version` reports: the facts of the build that made this binary (from CBuildInfo,
 /// which a release build fills in and a plain `swift build` leaves at `unknown` / `dev`), and the
@@ -33,7 +35,7 @@ public struct BuildInfo: Sendable, Equatable {
       version: ClosteVersion.current, commit: String(cString: closte_build_commit()),
       buildDate: String(cString: closte_build_date()),
       swiftVersion: swift.isEmpty ? compilerVersion : swift,
-      openSSLVersion: OpenSSL_version(OPENSSL_VERSION).map { String(cString: $0) } ?? "unknown",
+      openSSLVersion: OpenSSLLibrary.version,
       platform: platform, protocolVersion: ClosteVersion.protocolVersion)
   }
 

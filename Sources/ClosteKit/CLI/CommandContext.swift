@@ -1,4 +1,7 @@
+import Diagnostics
 import FoundationEssentials
+import PHPReader
+import WPConfig
 
 #if canImport(Glibc)
   import Glibc

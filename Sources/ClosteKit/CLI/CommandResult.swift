@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// What a command hands back: `data` is what an rpc response carries; `rendering` is how the argv
 /// front end prints it; `failure` marks a result that is also a failure (a half-applied batch:
 /// the results are real, and the exit status is still 1).

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One command: its name, its help (synopsis, options, examples, as WP-CLI's PHPDoc gives them) and
 /// the function that runs it. The table of these drives argv parsing, rpc, `help` and completion.
 public struct CommandSpec: Sendable {

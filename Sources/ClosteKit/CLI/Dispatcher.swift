@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The one dispatcher: looks a command up, checks its options and arguments, runs it, and turns any
 /// failure into a `ClosteError`. The argv and rpc front ends both come through here.
 public struct Dispatcher: Sendable {

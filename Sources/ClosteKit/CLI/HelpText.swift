@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// The text of `closte help`, built from the command table (WP-CLI's help layout: NAME, DESCRIPTION,
 /// SYNOPSIS, OPTIONS, EXAMPLES).
 public enum HelpText {

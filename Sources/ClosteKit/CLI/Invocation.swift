@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// One command as WP-CLI hands it over: the command's name, positional `args` and `assoc_args`,
 /// plus what an rpc request may add (`path`, `config`, `settings`). argv and rpc both produce this.
 public struct Invocation: Sendable, Equatable {
@@ -113,19 +116,5 @@ extension Invocation {
     case .double(let number): return JSONWriter.formatDouble(number)
     default: return nil
     }
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces, tabs and line breaks (`"\r\n"` is one
-  /// `Character`, so it is named too).
-  public var trimmingSpaces: String {
-    func blank(_ character: Character) -> Bool {
-      character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
-    }
-    var scalars = Substring(self)
-    while let first = scalars.first, blank(first) { scalars = scalars.dropFirst() }
-    while let last = scalars.last, blank(last) { scalars = scalars.dropLast() }
-    return String(scalars)
   }
 }

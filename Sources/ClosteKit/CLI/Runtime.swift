@@ -1,5 +1,7 @@
+import Diagnostics
 import FoundationEssentials
 import Synchronization
+import WPConfig
 
 #if canImport(Glibc)
   import Glibc
@@ -52,80 +54,7 @@ public final class Runtime: @unchecked Sendable {
     _ = signal(SIGPIPE, SIG_IGN)
     return Runtime(
       environment: ProcessInfo.processInfo.environment,
-      currentDirectory: workingDirectory() ?? "",
+      currentDirectory: ProcessDirectory.workingDirectory() ?? "",
       stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))
-  }
-}
-
-extension Runtime {
-  /// `getcwd(3)`: nil when the working directory was deleted or moved away (never `/` instead).
-  public static func workingDirectory() -> String? {
-    guard let buffer = getcwd(nil, 0) else { return nil }
-    defer { free(buffer) }
-    let path = String(cString: buffer)
-    return path.hasPrefix("/") ? path : nil
-  }
-}
-
-/// Where input bytes come from: standard input, or a buffer in tests.
-public protocol InputSource: AnyObject, Sendable {
-  /// Up to `maximum` bytes; an empty array at the end of input.
-  func read(maximum: Int) -> [UInt8]
-}
-
-extension InputSource {
-  /// Everything up to the end of input.
-  public func readAll() -> [UInt8] {
-    var all: [UInt8] = []
-    while true {
-      let chunk = read(maximum: 65536)
-      if chunk.isEmpty { return all }
-      all += chunk
-    }
-  }
-}
-
-public final class FileDescriptorSource: InputSource, @unchecked Sendable {
-  private let fd: Int32
-  public init(fd: Int32) { self.fd = fd }
-
-  public func read(maximum: Int) -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: maximum)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, maximum) }
-      if count < 0 && errno == EINTR { continue }
-      return count > 0 ? Array(buffer[0..<count]) : []
-    }
-  }
-}
-
-public final class BufferSource: InputSource, @unchecked Sendable {
-  private let lock = Mutex(())
-  private var remaining: ArraySlice<UInt8>
-
-  public init(_ bytes: [UInt8]) { remaining = bytes[...] }
-  public convenience init(_ text: String) { self.init(Array(text.utf8)) }
-
-  public func read(maximum: Int) -> [UInt8] {
-    lock.withLock { _ in
-      let chunk = remaining.prefix(maximum)
-      remaining = remaining.dropFirst(chunk.count)
-      return Array(chunk)
-    }
-  }
-}
-
-/// Time as closte sees it. Injected so the stage machine and retries run in virtual time in tests.
-public protocol ClosteClock: Sendable {
-  func now() -> Date
-  func sleep(seconds: Double) async
-}
-
-public struct SystemClock: ClosteClock {
-  public init() {}
-  public func now() -> Date { Date() }
-  public func sleep(seconds: Double) async {
-    guard seconds > 0 else { return }
-    try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
   }
 }

@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// WP-CLI's checking of a command line against a command's synopsis (`Subcommand::validate_args`
 /// and `SynopsisValidator`), for the commands that stand in for `wp` ones: the same checks in the
 /// same order, with the same words, so a script sees the same error.

@@ -1,3 +1,10 @@
+import ClosteAPI
+import Diagnostics
+import HTTP
+import PHPReader
+import Values
+import WPConfig
+
 /// Builds the Closte client of one command run from its options, environment and wp-config.php:
 /// the one place where the real transport is wired in.
 extension CommandContext {

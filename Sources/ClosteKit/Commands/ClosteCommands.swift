@@ -1,3 +1,8 @@
+import ClosteAPI
+import Diagnostics
+import DomainNames
+import Values
+
 /// The commands: check, domain add, domain remove, domain list.
 public enum ClosteCommands {
   public static let all: [CommandSpec] = [check, domainAdd, domainRemove, domainList]

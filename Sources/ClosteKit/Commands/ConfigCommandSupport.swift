@@ -1,3 +1,8 @@
+import Diagnostics
+import Output
+import Values
+import WPConfig
+
 /// What `config list` and `config get` share, and where closte's config commands meet WP-CLI's
 /// wording: the missing-file error, the byte order mark warning, warnings only with `--debug`.
 enum ConfigCommandSupport {

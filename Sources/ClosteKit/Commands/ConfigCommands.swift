@@ -1,3 +1,6 @@
+import Output
+import WPConfig
+
 /// The commands: config path, config list, config get, config has. Drop-ins for WP-CLI's own
 /// `wp config` commands (config-command v2.3.8): the same options, output, errors and exit status, so a
 /// script written for one works with the other. closte's additions show only when asked for

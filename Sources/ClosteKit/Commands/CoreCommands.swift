@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `help`, `version`, `rpc` and `completion bash`.
 public enum CoreCommands {
   public static let all: [CommandSpec] = [help, VersionCommand.spec, rpc] + CompletionCommands.all

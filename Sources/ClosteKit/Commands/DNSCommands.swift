@@ -1,3 +1,8 @@
+import DNS
+import Output
+import Sockets
+import Values
+
 /// The commands: dns check.
 public enum DNSCommands {
   public static let all: [CommandSpec] = [check]

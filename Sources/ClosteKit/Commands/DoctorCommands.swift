@@ -1,3 +1,10 @@
+import DNS
+import Diagnostics
+import Doctor
+import NetworkChecks
+import Output
+import Values
+
 /// The commands: doctor.
 public enum DoctorCommands {
   public static let all: [CommandSpec] = [doctor]

@@ -1,3 +1,9 @@
+import ClosteAPI
+import Diagnostics
+import DomainNames
+import Values
+import WPConfig
+
 /// The command: domain aliases (the network's alias rule, `NetworkAliasRule`, for the bridge and scripts).
 public enum NetworkAliasCommands {
   public static let all: [CommandSpec] = [domainAliases]

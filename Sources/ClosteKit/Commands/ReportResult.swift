@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 extension CommandResult {
   /// One report (`ssl check`, `domain status`, `domain wait`): the table shows `tableFields`, while
   /// json and yaml carry every field unless `--fields` picks some.

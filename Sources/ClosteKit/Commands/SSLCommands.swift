@@ -1,3 +1,6 @@
+import DNS
+import TLS
+
 /// The commands: ssl check.
 public enum SSLCommands {
   public static let all: [CommandSpec] = [check]

@@ -1,3 +1,9 @@
+import DNS
+import Diagnostics
+import NetworkChecks
+import Stages
+import TLS
+
 /// The commands: domain status, domain wait.
 public enum StageCommands {
   public static let all: [CommandSpec] = [status, wait]

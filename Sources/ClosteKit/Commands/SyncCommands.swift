@@ -1,3 +1,9 @@
+import ClosteAPI
+import Diagnostics
+import DomainNames
+import Values
+import WPConfig
+
 /// The commands: domain sync.
 public enum SyncCommands {
   public static let all: [CommandSpec] = [domainSync]

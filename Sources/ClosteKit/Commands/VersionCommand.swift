@@ -1,3 +1,5 @@
+import Values
+
 /// `closte version`: what this binary is, for a bug report or a script that checks compatibility.
 enum VersionCommand {
   static let spec = CommandSpec(

@@ -1,3 +1,8 @@
+import DNS
+import Diagnostics
+import Values
+import WPConfig
+
 extension DNSNetwork {
   /// What names the network for a command: each `--expect=<ip|host>` (repeatable, or comma-separated),
   /// else `CLOSTE_PUBLIC_IP_ADDRESS` and the `DOMAIN_CURRENT_SITE` host from `wp-config.php`.

@@ -1,3 +1,7 @@
+import DNS
+import Diagnostics
+import Values
+
 extension Resolver {
   /// `--timeout`'s default (GlobalOptions): the bound of one DNS check, all its questions together.
   public static let defaultCommandTimeout = 45.0

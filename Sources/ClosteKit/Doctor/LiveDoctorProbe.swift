@@ -1,3 +1,12 @@
+import ClosteAPI
+import DNS
+import Diagnostics
+import Doctor
+import HTTP
+import Stages
+import TLS
+import WPConfig
+
 /// `doctor`'s questions answered for real: the config of the command, the Closte client, the DNS
 /// check and the SSL check, with the command's options.
 public struct LiveDoctorProbe: DoctorProbe {

@@ -1,3 +1,6 @@
+import ClosteAPI
+import Logs
+
 /// What closte writes to the wu-logs folder about its work with Closte: the integration's log
 /// (`integration-closte.log`) and each domain's own (`domain-<domain>.log`).
 public struct ActivityLog: Sendable {

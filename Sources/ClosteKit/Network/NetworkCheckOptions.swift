@@ -1,3 +1,6 @@
+import Diagnostics
+import NetworkChecks
+
 /// The options of `domain status --all` and `doctor --all`, and reading them.
 public enum NetworkCheckOptions {
   public static let maximumConcurrency = 256

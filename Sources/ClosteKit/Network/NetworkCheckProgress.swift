@@ -1,3 +1,7 @@
+import ClosteAPI
+import NetworkChecks
+import Values
+
 /// How `--all` shows its progress as each domain completes: a live bar on a terminal (standard
 /// error), a line per domain otherwise, or with `--stream` one JSON line per domain on standard
 /// output (and the counts last). Nothing in rpc, whose answer is the data.

@@ -1,3 +1,7 @@
+import Diagnostics
+import Values
+import WPConfig
+
 /// One `config list` entry as a row: WP-CLI's three fields, then closte's own.
 enum ConfigRow {
   static let wpCLIFields = ["name", "value", "type"]

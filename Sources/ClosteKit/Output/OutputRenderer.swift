@@ -1,3 +1,6 @@
+import Output
+import Values
+
 /// Prints a command's result on standard output for the argv front end, as WP-CLI would.
 public enum OutputRenderer {
   public static func render(_ result: CommandResult, invocation: Invocation, runtime: Runtime) throws {

@@ -1,3 +1,7 @@
+import ClosteAPI
+import Diagnostics
+import Values
+
 /// How `domain sync` prints its results. The JSON answer (rpc data and `--format=json`) is
 /// `{"dry_run", "prune", "summary", "results"}`; on the command line it is written row by row, so a
 /// list of 100,000 domains is never one string. `--stream` prints each row as one JSON line as it

@@ -1,4 +1,6 @@
+import Diagnostics
 import Dispatch
+import Values
 
 /// Reads rpc requests from standard input on a thread of its own (reading blocks), at most `limit`
 /// ahead of the consumer: the thread waits until the consumer says it `took` one before it reads

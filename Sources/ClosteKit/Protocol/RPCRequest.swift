@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// One `closte rpc` request (DESIGN.md, "JSON over standard input").
 public struct RPCRequest: Sendable, Equatable {
   public var id: JSONValue

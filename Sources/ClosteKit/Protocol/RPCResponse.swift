@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// One line of `closte rpc` output.
 ///
 /// Besides `id`, `ok`, `data`, `warnings` and `error` (DESIGN.md), every answer carries

@@ -1,4 +1,8 @@
+import ClosteAPI
+import Diagnostics
+import DomainNames
 import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc

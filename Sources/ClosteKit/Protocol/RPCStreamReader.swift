@@ -1,3 +1,6 @@
+import Diagnostics
+import Values
+
 /// Splits standard input into JSON requests as they arrive: one per line, or pretty-printed one
 /// after another. Bytes that are not JSON are skipped up to the end of their line, reported as one
 /// invalid request, and reading goes on.

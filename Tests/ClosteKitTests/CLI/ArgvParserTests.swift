@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
 
 @Suite struct ArgvParserTests {
   let table = CommandTable([

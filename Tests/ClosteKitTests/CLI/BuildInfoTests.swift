@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
 
 @Suite struct BuildInfoTests {
   /// `swift build` defines no build facts: a development build says so instead of guessing.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
 
 @Suite struct DispatcherTests {
   static let echo = CommandSpec(

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
 
 @Suite struct InvocationTests {
   func invocation(_ assoc: JSONObject) -> Invocation { Invocation(command: "x", assocArgs: assoc) }

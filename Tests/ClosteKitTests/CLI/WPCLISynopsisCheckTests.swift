@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import WPConfig
 
 /// WP-CLI's synopsis checking (`Subcommand::validate_args`) for the `config` drop-ins: its words, exit 1.
 @Suite struct WPCLISynopsisCheckTests {

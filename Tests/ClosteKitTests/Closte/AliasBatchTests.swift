@@ -1,6 +1,10 @@
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import DomainNames
+@testable import Values
 
 @Suite struct AliasBatchTests {
   func op(_ kind: AliasOperation.Kind, _ name: String) throws -> AliasOperation {

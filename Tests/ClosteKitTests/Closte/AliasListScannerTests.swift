@@ -1,3 +1,4 @@
+import ClosteAPI
 import ClosteKit
 import Testing
 

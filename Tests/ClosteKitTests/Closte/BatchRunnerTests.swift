@@ -1,4 +1,6 @@
+import ClosteAPI
 import ClosteKit
+import Diagnostics
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ClosteKit
+import Diagnostics
 import Foundation
 
 /// Virtual time for the batch tests: `sleep` moves the clock forward at once, so a run that would

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
 
 @Suite struct ChangeLockTests {
   func folder() throws -> String {

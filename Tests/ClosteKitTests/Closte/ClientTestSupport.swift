@@ -1,6 +1,9 @@
 import Foundation
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import HTTP
 
 /// A clock that moves only when slept on, and remembers every sleep.
 final class VirtualClock: ClosteClock, @unchecked Sendable {

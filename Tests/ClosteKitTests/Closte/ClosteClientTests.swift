@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import DomainNames
 
 @Suite struct ClosteClientTests {
   @Test func sendsTheDocumentedRequests() async throws {

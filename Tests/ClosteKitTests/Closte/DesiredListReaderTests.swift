@@ -1,4 +1,7 @@
+import ClosteAPI
 import ClosteKit
+import Diagnostics
+import DomainNames
 import Testing
 
 @Suite struct DesiredListReaderTests {

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import DomainNames
 
 @Suite struct DomainNameTests {
   @Test(arguments: [

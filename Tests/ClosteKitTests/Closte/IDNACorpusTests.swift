@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import DomainNames
+@testable import Values
 
 /// closte's domain names against an independent implementation: Python's `idna` package (PyPI),
 /// with closte's documented rules on top (scripts/idna-oracle.py says which). The corpus in

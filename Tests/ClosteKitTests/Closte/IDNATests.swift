@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
+@testable import Diagnostics
+@testable import DomainNames
 
 /// The classes of names that used to become junk or look-alike punycode, each as UTS #46 says:
 /// mapped, ignored, or refused with `invalid_domain` (exit 2) and a reason that names the problem.

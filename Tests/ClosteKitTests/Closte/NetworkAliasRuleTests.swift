@@ -1,6 +1,8 @@
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import DomainNames
 
 /// The one alias rule of autosync and `domain sync --network` (issue 13).
 @Suite struct NetworkAliasRuleTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DomainNames
 
 /// RFC 3492, section 7.1: the sample strings, as code points, and their Punycode.
 @Suite struct PunycodeTests {

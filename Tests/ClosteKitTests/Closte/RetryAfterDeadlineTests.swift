@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
 
 /// A `Retry-After` never keeps a call waiting past its deadline (`--timeout`), on 429 and on 503, in
 /// the single path and in the batch: when the wait would pass it, the call fails at once, saying how

@@ -1,5 +1,9 @@
+import ClosteAPI
 import ClosteKit
+import Diagnostics
+import DomainNames
 import Testing
+import Values
 
 @Suite struct SyncPlanTests {
   struct Case: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Output
+@testable import Values
+@testable import WPConfig
 
 /// The `config` commands' printing, against WP-CLI 2.12.0's bytes (Fixtures/wp-cli-golden-config),
 /// on the definitions the golden `wp-config.php` makes (built here by hand, so these tests do not

@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
+@testable import WPConfig
 
 @Suite struct ConfigListingTests {
   static func item(_ name: String, _ type: ConfigItemType, _ value: PHPValue?, line: Int) -> ConfigItem {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
 
 /// `closte domain aliases`: the alias rule as a network's wp-config.php (Fixtures/domain-aliases/)
 /// configures it, for the bridge's autosync and `domain sync --network`.

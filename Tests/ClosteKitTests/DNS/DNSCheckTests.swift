@@ -1,6 +1,10 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
+@testable import Diagnostics
+@testable import Sockets
+@testable import Values
 
 @Suite struct DNSCheckTests {
   static let zone: [DNSRecord] = [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
 
 @Suite struct DNSMessageTests {
   static let exampleQuery: [UInt8] = [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
 
 @Suite struct IPAddressTests {
   @Test(arguments: [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
 
 @Suite struct ResolvConfTests {
   @Test func readsServersAndOptionsAsGlibcDoes() {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import DNS
+@testable import Sockets
 
 @Suite struct ResolverTests {
   static let zone: [DNSRecord] = [

@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import ClosteKit
+@testable import DNS
+@testable import Sockets
 
 /// A DNS "network" for resolver tests: each question is answered by `respond`, and every exchange
 /// is recorded, so a test can check which server was asked over which protocol.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Sockets
+@testable import TLS
 
 @Suite struct SocketAddressTests {
   @Test(arguments: [

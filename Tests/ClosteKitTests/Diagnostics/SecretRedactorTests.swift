@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Logs
+@testable import Values
 
 /// The scrubber against each spelling of a key with `/`, `+`, `=`, a space and a line break, each
 /// written out here by hand (not by the code under test).

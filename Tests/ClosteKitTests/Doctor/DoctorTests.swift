@@ -1,6 +1,12 @@
 import Testing
 
+@testable import ClosteAPI
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Doctor
+@testable import TLS
+@testable import Values
+@testable import WPConfig
 
 /// A world for `doctor`, described by values.
 struct FakeDoctorProbe: DoctorProbe {

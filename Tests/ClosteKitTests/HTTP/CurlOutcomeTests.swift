@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import HTTP
+@testable import Values
 
 /// libcurl's failure codes become sentences and the failures the retry logic knows: never a bare
 /// number ("network error -1" was what URLSession's unknown error gave).

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import HTTP
 
 /// WordPress's `WP_HTTP_Proxy::send_through_proxy`, case by case.
 @Suite struct WordPressProxyTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Logs
 
 /// The wu-logs writer as root would meet a hostile uploads folder: links, FIFOs, a full disk.
 extension WULogTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Logs
 
 @Suite struct WULogTests {
   func temporaryFolder() throws -> String {

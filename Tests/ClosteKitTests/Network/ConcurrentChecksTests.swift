@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import ClosteKit
+@testable import NetworkChecks
 
 @Suite struct ConcurrentChecksTests {
   final class Gauge: Sendable {

@@ -1,6 +1,8 @@
 import ClosteKit
 import Foundation
+import Output
 import Testing
+import Values
 
 /// Every file WP-CLI 2.12.0 wrote for `format_items` (Fixtures/wp-cli-golden), reproduced byte for byte.
 @Suite struct FormatItemsGoldenTests {

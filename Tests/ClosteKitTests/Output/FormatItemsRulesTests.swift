@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Output
+@testable import Values
 
 /// The rules behind format_items that the golden files do not reach: WP-CLI's source, case by case.
 @Suite struct FormatItemsRulesTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Output
+@testable import Values
 
 /// Differential tests: PHP itself (the `php` command) writes the same values, and closte must agree
 /// byte for byte: floats in json_encode / var_export / string form, fputcsv fields, is_numeric.

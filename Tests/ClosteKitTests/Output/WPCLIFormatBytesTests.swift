@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Output
+@testable import Values
 
 /// The bytes WP-CLI 2.12 writes for awkward values, in every command's output (format_items):
 /// formula guards in CSV, CRLF in YAML, blank lines in the boxed table, strings that are not UTF-8.

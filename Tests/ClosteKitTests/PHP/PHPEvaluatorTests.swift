@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import PHPReader
+@testable import Values
+@testable import WPConfig
 
 /// Expression → value, with PHP 8's semantics; and expression → the reason it is not resolved.
 @Suite struct PHPEvaluatorTests {

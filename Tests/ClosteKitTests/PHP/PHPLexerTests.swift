@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import PHPReader
 
 /// Source text → tokens, as PHP's own tokenizer splits it.
 @Suite struct PHPLexerTests {

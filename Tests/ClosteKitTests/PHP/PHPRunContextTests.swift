@@ -1,6 +1,9 @@
 import Testing
 
 @testable import ClosteKit
+@testable import PHPReader
+@testable import Values
+@testable import WPConfig
 
 /// WP-CLI's CLI context: `$_SERVER` from the environment and `--url`, nothing else.
 @Suite struct PHPRunContextTests {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
 
 /// The `exit_status` and `render` members that let the WP-CLI bridge print what argv would print.
 @Suite struct RPCResponseTests {

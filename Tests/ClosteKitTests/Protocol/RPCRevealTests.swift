@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
 
 /// `--reveal` through rpc (as the WP-CLI bridge forwards `wp closte config get --reveal`): the answer
 /// shows exactly the secrets asked for; every other secret stays masked, in that answer and all others.

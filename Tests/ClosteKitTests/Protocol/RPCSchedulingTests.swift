@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
 
 @Suite struct RPCSchedulingTests {
   func scheduling(_ command: String, _ args: [String]) -> RPCScheduling {

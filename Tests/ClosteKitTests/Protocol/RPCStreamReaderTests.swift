@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
 
 /// Feeds input in small chunks, as a pipe does.
 final class ChunkedSource: InputSource, @unchecked Sendable {

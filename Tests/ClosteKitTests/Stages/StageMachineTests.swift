@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Stages
+@testable import Values
 
 @Suite struct StageMachineTests {
   struct Case: Sendable, CustomTestStringConvertible {

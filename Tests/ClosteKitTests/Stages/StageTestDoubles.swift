@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Stages
 
 /// A clock whose sleeps pass at once, moving `now` forward: whole stage machines in virtual time.
 final class StageTestClock: ClosteClock, @unchecked Sendable {

@@ -2,6 +2,7 @@ import COpenSSL
 import Testing
 
 @testable import ClosteKit
+@testable import TLS
 
 @Suite struct HostnameMatchTests {
   @Test(arguments: [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import Values
 
 @Suite struct JSONParserTests {
   @Test(arguments: [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import WPConfig
 
 /// Secret names by words (split on `_`), not by substrings.
 @Suite struct ConfigSecretsTests {

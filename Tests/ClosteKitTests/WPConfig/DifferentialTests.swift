@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
+@testable import WPConfig
 
 /// The reader against real PHP: for every fixture, each resolved constant and variable the reader
 /// reports must be what PHP holds after running the file, every name PHP defines must be reported,

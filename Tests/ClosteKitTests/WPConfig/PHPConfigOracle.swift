@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import ClosteKit
+@testable import PHPReader
+@testable import Values
 
 /// Runs real PHP (php-cli) on a wp-config.php through `Fixtures/oracle.php` and returns the
 /// constants and variables PHP itself ends up with: the ground truth of the differential tests.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import Values
+@testable import WPConfig
 
 /// A seeded, bounded stand-in for scripts/fuzz.sh that runs with every test run: mutations of
 /// valid inputs through the reader, the JSON parser and the rpc stream reader. It asserts nothing

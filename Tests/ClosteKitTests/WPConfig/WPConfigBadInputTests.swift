@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import WPConfig
 
 /// Input a reader meets in the wild or from an attacker: each gets a clear error or a correct
 /// result, never a crash, a hang or a stack overflow.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import PHPReader
+@testable import WPConfig
 
 /// The reader's budget (issue 12): includes followed across the whole read, the size and depth
 /// of a computed value. A spent budget makes the value unresolved with the reason; the read

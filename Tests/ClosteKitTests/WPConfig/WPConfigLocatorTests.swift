@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import WPConfig
 
 /// `--config`, then the WordPress root (`--path`, or the nearest folder with `wp-load.php`), then its
 /// parent unless that is a WordPress of its own.

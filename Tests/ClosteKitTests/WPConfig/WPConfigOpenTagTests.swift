@@ -1,6 +1,8 @@
 import Testing
 
 @testable import ClosteKit
+@testable import PHPReader
+@testable import WPConfig
 
 /// WP-CLI evaluates a wp-config.php's code with its leading `<?php` removed: a main file with no open
 /// tag is code to it. A file with a tag, and every included file, is read as PHP reads it.

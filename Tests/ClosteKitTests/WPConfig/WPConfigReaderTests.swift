@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import ClosteKit
+@testable import Diagnostics
+@testable import WPConfig
 
 /// A temporary folder for one test, removed when the test ends.
 final class TemporaryFolder {

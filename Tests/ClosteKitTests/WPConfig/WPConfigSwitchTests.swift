@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ClosteKit
+@testable import WPConfig
 
 /// `switch` read as PHP runs it (it took the first case's define before).
 @Suite struct WPConfigSwitchTests {

@@ -1,0 +1,5 @@
+import Diagnostics
+
+extension ErrorCode {
+  public static let apiUnreachable = ErrorCode("api_unreachable")
+}

@@ -1,0 +1,5 @@
+import Diagnostics
+
+extension HTTPRequest {
+  public static let userAgent = "closte/\(ClosteVersion.current)"
+}

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Every system call the DNS client makes, wrapped in Swift types and errors (swift-system style):
+/// the rest of the DNS code never sees a file descriptor number, `errno` or a `sockaddr`.
+/// Sockets are non-blocking; every wait is a `poll` bounded by a `Deadline`.
+public enum SocketError: Error, Equatable, Sendable, CustomStringConvertible {
+  case timedOut
+  case refused
+  case closed
+  /// Any other failure of a call, with the system's reason.
+  case system(call: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .timedOut: return "timed out"
+    case .refused: return "connection refused"
+    case .closed: return "the server closed the connection"
+    case .system(let call, let reason): return "\(call): \(reason)"
+    }
+  }
+
+  package static func fromErrno(_ call: String) -> SocketError {
+    let code = errno
+    if code == ECONNREFUSED { return .refused }
+    return .system(call: call, reason: String(cString: strerror(code)))
+  }
+}
+
+/// A point in monotonic time that a network operation must finish by.
+public struct Deadline: Sendable {
+  public let instant: ContinuousClock.Instant
+
+  public init(secondsFromNow seconds: Double) {
+    instant = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, seconds) * 1000)))
+  }
+
+  package init(instant: ContinuousClock.Instant) { self.instant = instant }
+
+  public var hasPassed: Bool { ContinuousClock.now >= instant }
+
+  /// The earlier of this deadline and one `seconds` from now.
+  public func capped(atSecondsFromNow seconds: Double) -> Deadline {
+    let other = Deadline(secondsFromNow: seconds)
+    return other.instant < instant ? other : self
+  }
+
+  /// Whole milliseconds left, for `poll` (0 once passed, rounded up so a wait never spins).
+  package var pollMilliseconds: Int32 {
+    let left = instant - ContinuousClock.now
+    guard left > .zero else { return 0 }
+    let (seconds, attoseconds) = left.components
+    let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+    return Int32(clamping: milliseconds)
+  }
+}

@@ -1,0 +1,48 @@
+extension String {
+  /// The text with every occurrence of `target` replaced, matched byte for byte (UTF-8), as a
+  /// literal search does: `"\r"` is found inside `"\r\n"`, which a `Character` search would not.
+  public func replacingAll(_ target: String, with replacement: String) -> String {
+    let needle = Array(target.utf8)
+    guard let first = needle.first else { return self }
+    let bytes = Array(utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    var changed = false
+    while index < bytes.count {
+      if bytes[index] == first, index + needle.count <= bytes.count,
+        bytes[index..<(index + needle.count)].elementsEqual(needle)
+      {
+        out += replacement.utf8
+        index += needle.count
+        changed = true
+      } else {
+        out.append(bytes[index])
+        index += 1
+      }
+    }
+    return changed ? String(decoding: out, as: UTF8.self) : self
+  }
+}
+
+extension StringProtocol {
+  /// Whether `target` occurs in the text, matched byte for byte (UTF-8) as PHP's `strpos` does:
+  /// `"\n"` is found inside `"\r\n"`, which the standard library's `Character` search does not.
+  public func containsBytes(_ target: String) -> Bool {
+    let needle = Array(target.utf8)
+    guard let first = needle.first else { return true }
+    let bytes = Array(utf8)
+    guard bytes.count >= needle.count else { return false }
+    for index in 0...(bytes.count - needle.count) where bytes[index] == first {
+      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+}
+
+extension String {
+  /// The text with spaces added on the right up to `width` characters (never cut).
+  package func paddedRight(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}
