@@ -8,6 +8,8 @@ packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certific
 # libcurl), and for the release build (scripts/release.sh) strip and readelf.
 packages+=(libcurl4 binutils)
 commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare)
+# Debian's python3 at /usr/bin/python3: the HTTP limits tests read closte's peak memory through it.
+packages+=(python3)
 
 # The IDNA oracle (IDNACorpusTests): PyPI's idna, the version scripts/idna-oracle.py wrote the corpus
 # with. Installed for the user with pip; Debian's python3-idna is older.
@@ -31,6 +33,7 @@ for command in "${commands[@]}"; do
 done
 pkg-config --exists openssl 2>/dev/null || missing=1
 ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing=1
+[ -x /usr/bin/python3 ] || missing=1
 [ "$missing" = 1 ] || { [ -z "${install_idna:-}" ] || install_idna; exit 0; }
 
 sudo=""
