@@ -39,7 +39,9 @@ final class TemporaryFolder {
   /// The golden sample: items in the order PHP runs them, the include where it happens.
   @Test func listsItemsInFileOrderWithIncludes() throws {
     let folder = try TemporaryFolder()
-    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
+    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../Output/Fixtures/wp-cli-golden-config"
+    ).standardizedFileURL
     let main = try folder.write(
       "wp-config.php", String(contentsOf: golden.appendingPathComponent("wp-config.php"), encoding: .utf8))
     try folder.write("extra.php", String(contentsOf: golden.appendingPathComponent("extra.php"), encoding: .utf8))
