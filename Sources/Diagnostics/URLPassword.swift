@@ -1,3 +1,5 @@
+import Values
+
 /// The passwords of the URLs in a text (`http://user:password@host/...`): secrets, whether the URL
 /// came from `--api-url`, `CLOSTE_API_URL`, a proxy variable or an rpc request.
 package enum URLPassword {
@@ -6,7 +8,7 @@ package enum URLPassword {
     let bytes = Array(text.utf8)
     var found: [String] = []
     var index = 0
-    while let separator = find(Array("://".utf8), in: bytes, from: index) {
+    while let separator = bytes.firstIndex(ofBytes: Array("://".utf8), from: index) {
       let start = separator + 3
       var end = start
       while end < bytes.count, !terminators.contains(bytes[end]) { end += 1 }
@@ -40,15 +42,6 @@ package enum URLPassword {
 
   /// What ends the authority part of a URL (or the URL itself, in running text).
   private static let terminators: Set<UInt8> = Set("/?# \t\r\n\"'<>".utf8)
-
-  private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-    for position in start...(haystack.count - needle.count)
-    where haystack[position..<(position + needle.count)].elementsEqual(needle) {
-      return position
-    }
-    return nil
-  }
 
   private static func percentDecoded(_ text: String) -> String? {
     var out: [UInt8] = []

@@ -28,15 +28,21 @@ extension String {
 extension StringProtocol {
   /// Whether `target` occurs in the text, matched byte for byte (UTF-8) as PHP's `strpos` does:
   /// `"\n"` is found inside `"\r\n"`, which the standard library's `Character` search does not.
-  public func containsBytes(_ target: String) -> Bool {
-    let needle = Array(target.utf8)
-    guard let first = needle.first else { return true }
-    let bytes = Array(utf8)
-    guard bytes.count >= needle.count else { return false }
-    for index in 0...(bytes.count - needle.count) where bytes[index] == first {
-      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+  package func containsBytes(_ target: String) -> Bool {
+    Array(utf8).firstIndex(ofBytes: Array(target.utf8)) != nil
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Where `needle` first occurs at or after `start`, matched byte for byte; `start` itself for an
+  /// empty needle.
+  package func firstIndex(ofBytes needle: [UInt8], from start: Int = 0) -> Int? {
+    guard let first = needle.first else { return start <= count ? start : nil }
+    guard count >= needle.count, start <= count - needle.count else { return nil }
+    for index in start...(count - needle.count) where self[index] == first {
+      if self[index..<(index + needle.count)].elementsEqual(needle) { return index }
     }
-    return false
+    return nil
   }
 }
 
