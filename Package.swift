@@ -77,15 +77,42 @@ let package = Package(
       dependencies: [],
       path: "Sources/closte-simulator"
     ),
+    // What several test targets share: a seeded random generator and its mutations, a counter.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Unit tests, a target per module, each over that module and the lower ones it uses.
+    // Fixtures are read from beside the tests by path (no SwiftPM resources).
+    .testTarget(name: "ValuesTests", dependencies: ["Values"], path: "Tests/ValuesTests"),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Values"], path: "Tests/DiagnosticsTests"),
+    .testTarget(name: "PHPReaderTests", dependencies: ["PHPReader"], path: "Tests/PHPReaderTests"),
+    .testTarget(
+      name: "WPConfigTests", dependencies: ["WPConfig", "PHPReader", "Diagnostics", "Values", "TestSupport"],
+      path: "Tests/WPConfigTests", exclude: ["Fixtures"]),
+    .testTarget(
+      name: "OutputTests", dependencies: ["Output", "Diagnostics", "Values"], path: "Tests/OutputTests",
+      exclude: ["Fixtures"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Values"], path: "Tests/HTTPTests"),
+    .testTarget(
+      name: "DomainNamesTests", dependencies: ["DomainNames", "Diagnostics", "Values"],
+      path: "Tests/DomainNamesTests", exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ClosteAPITests",
+      dependencies: ["ClosteAPI", "HTTP", "DomainNames", "Diagnostics", "Values", "TestSupport"],
+      path: "Tests/ClosteAPITests"),
+    .testTarget(
+      name: "DNSTests", dependencies: ["DNS", "Sockets", "Diagnostics", "Values", "TestSupport"],
+      path: "Tests/DNSTests"),
+    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets", "COpenSSL"], path: "Tests/TLSTests"),
+    .testTarget(name: "StagesTests", dependencies: ["Stages", "Diagnostics", "Values"], path: "Tests/StagesTests"),
+    .testTarget(name: "NetworkChecksTests", dependencies: ["NetworkChecks"], path: "Tests/NetworkChecksTests"),
+    .testTarget(name: "LogsTests", dependencies: ["Logs", "Diagnostics"], path: "Tests/LogsTests"),
+    .testTarget(
+      name: "DoctorTests", dependencies: ["Doctor", "WPConfig", "Diagnostics", "Values"], path: "Tests/DoctorTests"),
+    // The command layer: argv, rpc, the command table and the commands.
     .testTarget(
       name: "ClosteKitTests",
-      dependencies: [
-        "ClosteKit", "Values", "Diagnostics", "PHPReader", "WPConfig", "Output", "HTTP", "DomainNames", "ClosteAPI",
-        "Sockets", "DNS", "TLS", "Stages", "NetworkChecks", "Logs", "Doctor",
-      ],
+      dependencies: ["ClosteKit", "Values", "Diagnostics", "WPConfig", "Output", "Stages", "TestSupport"],
       path: "Tests/ClosteKitTests",
-      // Fixtures are read from beside the tests by path (no SwiftPM resources).
-      exclude: ["WPConfig/Fixtures", "Output/Fixtures", "Closte/Fixtures", "Commands/Fixtures"]
+      exclude: ["Commands/Fixtures"]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -29,7 +29,7 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ClosteFuzz -pa
   "$work/src/"*.swift -o "$work/closte-fuzz"
 
 # Seeds: one file per parser, the first byte choosing it (see Tests/Fuzz/FuzzTarget.swift).
-for fixture in Tests/ClosteKitTests/WPConfig/Fixtures/differential/*.php; do
+for fixture in Tests/WPConfigTests/Fixtures/differential/*.php; do
   name=$(basename "$fixture" .php)
   { printf '\x00'; cat "$fixture"; } > "$work/corpus/config-$name"
   { printf '\x01'; cat "$fixture"; } > "$work/corpus/lexer-$name"

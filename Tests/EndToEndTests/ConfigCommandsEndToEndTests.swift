@@ -2,10 +2,10 @@ import Foundation
 import Testing
 
 /// The built `closte` on a copy of the golden `wp-config.php` and `extra.php`, against WP-CLI
-/// 2.12.0's exact output (Tests/ClosteKitTests/Output/Fixtures/wp-cli-golden-config).
+/// 2.12.0's exact output (Tests/OutputTests/Fixtures/wp-cli-golden-config).
 @Suite struct ConfigCommandsEndToEndTests {
   static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ClosteKitTests/Output/Fixtures/wp-cli-golden-config").standardizedFileURL
+    .appendingPathComponent("../OutputTests/Fixtures/wp-cli-golden-config").standardizedFileURL
 
   /// A WordPress folder holding the two golden PHP files. Its path has the length of WP-CLI's
   /// `/var/www/golden`, so the boxed table's columns come out the same width.

@@ -4,10 +4,10 @@ import Testing
 /// Every case of WP-CLI 2.12.0's own `wp config` bytes (config-command v2.3.8) that closte must match,
 /// run through the built binary in the same layouts: exit status, standard output and standard error
 /// byte for byte. The cases, their command lines and layouts are in
-/// Tests/ClosteKitTests/Output/Fixtures/wp-cli-config-parity/ (README.md, INDEX.tsv, cases/).
+/// Tests/OutputTests/Fixtures/wp-cli-config-parity/ (README.md, INDEX.tsv, cases/).
 @Suite struct ConfigParityGoldenTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ClosteKitTests/Output/Fixtures/wp-cli-config-parity").standardizedFileURL
+    .appendingPathComponent("../OutputTests/Fixtures/wp-cli-config-parity").standardizedFileURL
 
   struct Case: CustomTestStringConvertible, Sendable {
     var name: String

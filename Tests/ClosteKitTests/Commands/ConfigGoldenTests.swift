@@ -12,7 +12,7 @@ import Testing
 /// depend on the reader; the end-to-end tests run the real reader on the real file).
 @Suite struct ConfigGoldenTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../Output/Fixtures/wp-cli-golden-config").standardizedFileURL
+    .appendingPathComponent("../../OutputTests/Fixtures/wp-cli-golden-config").standardizedFileURL
 
   static func golden(_ name: String) throws -> String {
     String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
