@@ -77,7 +77,7 @@ let package = Package(
       dependencies: [],
       path: "Sources/closte-simulator"
     ),
-    // What several test targets share: a seeded random generator and its mutations, a counter.
+    // What several test targets share: a seeded random generator (and its mutations of an input), a counter.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Unit tests, a target per module, each over that module and the lower ones it uses.
     // Fixtures are read from beside the tests by path (no SwiftPM resources).
@@ -92,7 +92,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Values"], path: "Tests/HTTPTests"),
     .testTarget(
-      name: "DomainNamesTests", dependencies: ["DomainNames", "Diagnostics", "Values"],
+      name: "DomainNamesTests", dependencies: ["DomainNames", "Diagnostics", "Values", "TestSupport"],
       path: "Tests/DomainNamesTests", exclude: ["Fixtures"]),
     .testTarget(
       name: "ClosteAPITests",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Diagnostics
@@ -134,7 +135,7 @@ enum IDNAOracle {
       0x4E00...0x4E80, 0xAC00...0xAC40, 0xFF01...0xFF5E, 0x200B...0x200F, 0xAD...0xAD, 0x2460...0x2473,
       0x1F600...0x1F64F, 0x2E...0x2E, 0x3002...0x3002, 0xFB00...0xFB06, 0x2150...0x2182, 0xE01...0xE3A,
     ]
-    var random = SplitMix64(seed: 0x1D_4A)
+    var random = SeededGenerator(seed: 0x1D_4A)
     var names: [String] = []
     for _ in 0..<count {
       var labels: [String] = []
@@ -150,20 +151,5 @@ enum IDNAOracle {
       names.append(labels.joined(separator: ".") + [".com", ".de", ".مصر", ""][random.next(4)])
     }
     return names
-  }
-
-  /// A small generator with a seed (the standard library's is not seedable).
-  struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var value = state
-      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-      value ^= value >> 31
-      return Int(value % UInt64(bound))
-    }
   }
 }

@@ -12,6 +12,9 @@ package struct SeededGenerator: RandomNumberGenerator {
     return value ^ (value >> 31)
   }
 
+  /// A number below `bound`: the next value modulo `bound` (as the IDNA corpus's random names are drawn).
+  package mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
   /// `count` mutations of a valid input, each of one to eight edits (a byte PHP or JSON cares about,
   /// a byte removed, a random byte inserted, a run cut): the seeded fuzz tests' inputs.
   package mutating func mutations(of seed: [UInt8], count: Int) -> [[UInt8]] {
