@@ -12,16 +12,13 @@ let package = Package(
     .library(name: "ClosteKit", targets: ["ClosteKit"]),
   ],
   targets: [
-    .systemLibrary(
-      name: "COpenSSL",
-      path: "Sources/COpenSSL",
-      pkgConfig: "openssl",
-      providers: [.apt(["libssl-dev"])]
-    ),
     // The commit, date and Swift version of a release build, which scripts/release.sh passes with -Xcc -D.
     .target(name: "CBuildInfo", path: "Sources/CBuildInfo"),
     // libcurl loaded on first use, so commands that make no HTTP call do not pay for it at start.
     .target(name: "CCurlLoader", path: "Sources/CCurlLoader"),
+    // OpenSSL loaded on first use, so commands that open no TLS connection do not pay for it at start
+    // (its headers, from libssl-dev, are read at build time; nothing links -lssl).
+    .target(name: "COpenSSLLoader", path: "Sources/COpenSSLLoader"),
     // prctl(PR_SET_DUMPABLE) and the core-file limit: a closte process never leaves a core dump.
     .target(name: "CProcessGuard", path: "Sources/CProcessGuard"),
     // JSON and PHP values: the bottom, the standard library only.
@@ -40,14 +37,15 @@ let package = Package(
     .target(name: "DomainNames", dependencies: ["Diagnostics"], path: "Sources/DomainNames"),
     // The Closte API client, retries, the domain model, sync planning and batches.
     .target(
-      name: "ClosteAPI", dependencies: ["Values", "Diagnostics", "HTTP", "DomainNames", "COpenSSL"],
+      name: "ClosteAPI", dependencies: ["Values", "Diagnostics", "HTTP", "DomainNames"],
       path: "Sources/ClosteAPI"),
     // Non-blocking sockets with deadlines, for DNS and TLS.
     .target(name: "Sockets", dependencies: [], path: "Sources/Sockets"),
     // The resolver client: wire format, UDP/TCP transport, resolv.conf.
     .target(name: "DNS", dependencies: ["Values", "Diagnostics", "DomainNames", "Sockets"], path: "Sources/DNS"),
     // Certificate fetch and verdict: the only module that knows OpenSSL.
-    .target(name: "TLS", dependencies: ["Values", "Diagnostics", "Sockets", "DNS", "COpenSSL"], path: "Sources/TLS"),
+    .target(
+      name: "TLS", dependencies: ["Values", "Diagnostics", "Sockets", "DNS", "COpenSSLLoader"], path: "Sources/TLS"),
     // The domain stage machine, with an injected clock.
     .target(name: "Stages", dependencies: ["Values", "Diagnostics", "Sockets", "DNS", "TLS"], path: "Sources/Stages"),
     // The checks over every domain of the network, run concurrently.
@@ -63,7 +61,7 @@ let package = Package(
       name: "ClosteKit",
       dependencies: [
         "Values", "Diagnostics", "PHPReader", "WPConfig", "Output", "HTTP", "DomainNames", "ClosteAPI", "Sockets",
-        "DNS", "TLS", "Stages", "NetworkChecks", "Logs", "Doctor", "CBuildInfo", "COpenSSL",
+        "DNS", "TLS", "Stages", "NetworkChecks", "Logs", "Doctor", "CBuildInfo",
       ],
       path: "Sources/ClosteKit"
     ),

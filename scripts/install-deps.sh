@@ -3,11 +3,12 @@
 # everything is there already. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(php-cli phpunit dnsmasq-base openssl libssl-dev pkg-config ca-certificates)
+# OpenSSL's headers (libssl-dev) for the build: closte loads libssl.so.3 on first use, nothing links it.
+packages=(php-cli phpunit dnsmasq-base openssl libssl-dev ca-certificates)
 # libcurl itself, which closte loads on its first HTTP call (no headers needed: closte links no
 # libcurl), and for the release build (scripts/release.sh) strip and readelf.
 packages+=(libcurl4 binutils)
-commands=(php phpunit dnsmasq openssl pkg-config strip readelf unshare)
+commands=(php phpunit dnsmasq openssl strip readelf unshare)
 # Debian's python3 at /usr/bin/python3: the HTTP limits tests read closte's peak memory through it.
 packages+=(python3)
 
@@ -31,7 +32,7 @@ missing=0
 for command in "${commands[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing=1
 done
-pkg-config --exists openssl 2>/dev/null || missing=1
+[ -f /usr/include/openssl/ssl.h ] || missing=1
 ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing=1
 [ -x /usr/bin/python3 ] || missing=1
 [ "$missing" = 1 ] || { [ -z "${install_idna:-}" ] || install_idna; exit 0; }

@@ -42,8 +42,8 @@ needed="$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
 echo "needed: $(echo $needed)"
 check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
   bash -c '! grep -Evq "$1" <<<"$2"' _ "$allowed" "$needed"
-check "libcurl is not loaded at start (closte loads it on first HTTP call)" \
-  bash -c '! grep -q libcurl <<<"$1"' _ "$needed"
+check "neither libcurl nor OpenSSL is linked (closte loads each on first use)" \
+  bash -c '! grep -Eq "libcurl|libssl|libcrypto" <<<"$1"' _ "$needed"
 size="$(stat -c %s "$binary")"
 echo "binary: $size bytes"
 check "the stripped binary is at most 16 MB (no FoundationNetworking, no ICU)" test "$size" -le $((16 * 1024 * 1024))
@@ -87,6 +87,38 @@ if "$binary" help config get >/dev/null 2>&1; then
 else
   echo "skipped: config get (not in this build's command table yet)"
 fi
+
+# What the dynamic loader really opens (LD_DEBUG=files): nothing more for `config get`; OpenSSL for
+# `ssl check`, which then completes a handshake with `openssl s_server` (a self-signed certificate).
+LD_DEBUG=files bare "$binary" config get DB_NAME --path="$scratch/site" >/dev/null 2>"$scratch/config-libs.txt"
+check "config get opens neither OpenSSL nor libcurl" \
+  bash -c 'grep -q "file=libc.so" "$1" && ! grep -Eq "file=(libssl|libcrypto|libcurl)" "$1"' _ "$scratch/config-libs.txt"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=release.example.test \
+  -keyout "$scratch/tls.key" -out "$scratch/tls.crt" >/dev/null 2>&1
+openssl s_server -www -accept 127.0.0.1:0 -cert "$scratch/tls.crt" -key "$scratch/tls.key" >"$scratch/s_server.out" 2>&1 &
+s_server_pid=$!
+for _ in $(seq 1 100); do grep -q '^ACCEPT' "$scratch/s_server.out" && break; sleep 0.1; done
+tls_port="$(sed -n 's/^ACCEPT .*:\([0-9]*\)$/\1/p' "$scratch/s_server.out" | head -n 1)"
+LD_DEBUG=files bare "$binary" ssl check release.example.test --connect-to=127.0.0.1 --port="$tls_port" \
+  --format=json >"$scratch/ssl.json" 2>"$scratch/ssl-libs.txt"
+check "ssl check loads OpenSSL on first use and reports a self-signed certificate, without Swift" \
+  bash -c 'grep -q "file=libssl.so.3" "$1" && grep -q "\"self_signed\"" "$2"' _ "$scratch/ssl-libs.txt" "$scratch/ssl.json"
+# Where libssl.so.3 cannot be loaded (/dev/null mounted over it), config still works and ssl check
+# says what is missing.
+libssl="$(ldconfig -p | sed -n 's/.*libssl\.so\.3 (libc6[^)]*) => //p' | head -n 1)"
+no_openssl() { # as bare, with libssl.so.3 unloadable too
+  "${namespace[@]}" sh -c 'mount -t tmpfs closte-no-swift "$0" && mount --bind /dev/null "$1" && shift && exec "$@"' \
+    "$toolchain" "$libssl" "$@"
+}
+no_openssl "$binary" config get DB_NAME --path="$scratch/site" >"$scratch/config-no-ssl.txt" 2>&1
+check "config get works where libssl.so.3 cannot be loaded" grep -qx "closte_release" "$scratch/config-no-ssl.txt"
+no_openssl "$binary" ssl check release.example.test --connect-to=127.0.0.1 --port="$tls_port" >/dev/null 2>"$scratch/ssl-no-ssl.txt"
+ssl_status=$?
+check "ssl check without libssl.so.3: exit 1, tls_setup_failed naming the library and the package" \
+  bash -c '[ "$1" = 1 ] && grep -q "libssl.so.3 cannot be loaded" "$2" && grep -q "apt-get install libssl3" "$2"' \
+  _ "$ssl_status" "$scratch/ssl-no-ssl.txt"
+kill "$s_server_pid" 2>/dev/null
+wait "$s_server_pid" 2>/dev/null
 
 requests=('{"id":1,"command":"version"}' 'not json' '{"id":3,"command":"help","args":["version"]}')
 if "$binary" help config get >/dev/null 2>&1; then

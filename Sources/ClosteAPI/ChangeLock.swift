@@ -1,4 +1,3 @@
-import COpenSSL
 import Diagnostics
 import FoundationEssentials
 import Synchronization
@@ -39,8 +38,8 @@ public final class ChangeLock: Sendable {
 
   /// The lock's name: a SHA-256 of the site's wp-config.php path, the API URL and a SHA-256 of the key.
   public static func name(configPath: String?, apiURL: String, apiKey: String) -> String {
-    let material = "closte-change-lock\n\(configPath ?? "")\n\(apiURL)\n" + sha256Hex(Array(apiKey.utf8))
-    return "closte-" + sha256Hex(Array(material.utf8)).prefix(32) + ".lock"
+    let material = "closte-change-lock\n\(configPath ?? "")\n\(apiURL)\n" + SHA256.hex(Array(apiKey.utf8))
+    return "closte-" + SHA256.hex(Array(material.utf8)).prefix(32) + ".lock"
   }
 
   /// Takes the lock `name` in `directory`, trying again until `wait` seconds have passed;
@@ -143,13 +142,6 @@ public final class ChangeLock: Sendable {
     ClosteError(
       .lockUnavailable, "The lock of changing runs cannot be taken: \(reason).",
       hint: "Check the permissions of $XDG_RUNTIME_DIR or /tmp/closte-<uid>.")
-  }
-
-  package static func sha256Hex(_ bytes: [UInt8]) -> String {
-    var digest = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
-    _ = EVP_Digest(bytes, bytes.count, &digest, &length, EVP_sha256(), nil)
-    return digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
   }
 }
 

@@ -133,7 +133,7 @@ public struct Resolver: Sendable {
       udpAnswer = try transport.exchangeUDP(query, with: server, deadline: tryDeadline) {
         $0.count >= 2 && UInt16($0[0]) << 8 | UInt16($0[1]) == id
       }
-    } catch SocketError.timedOut {
+    } catch SocketFailure.timedOut {
       return (.failure(.timeout), false)
     } catch {
       return (overTCP(query, id: id, question: question, server: server, deadline: tryDeadline), true)
@@ -154,7 +154,7 @@ public struct Resolver: Sendable {
     do {
       let answer = try transport.exchangeTCP(query, with: server, deadline: deadline)
       return check(answer, id: id, question: question)
-    } catch SocketError.timedOut {
+    } catch SocketFailure.timedOut {
       return .failure(.timeout)
     } catch {
       return .failure(.unreachable("\(server): \(error)"))

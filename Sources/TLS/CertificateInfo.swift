@@ -1,4 +1,4 @@
-import COpenSSL
+import COpenSSLLoader
 import FoundationEssentials
 import Sockets
 
@@ -34,13 +34,13 @@ public struct CertificateInfo: Sendable, Equatable {
   }
 
   package init(_ certificate: OpaquePointer) {
-    let subjectName = X509_get_subject_name(certificate)
+    let subjectName = closte_X509_get_subject_name(certificate)
     subject = CertificateInfo.text(of: subjectName)
-    issuer = CertificateInfo.text(of: X509_get_issuer_name(certificate))
+    issuer = CertificateInfo.text(of: closte_X509_get_issuer_name(certificate))
     commonNames = CertificateInfo.commonNames(of: subjectName)
     (dnsNames, ipAddresses) = CertificateInfo.alternativeNames(of: certificate)
-    notBefore = CertificateInfo.date(X509_get0_notBefore(certificate))
-    notAfter = CertificateInfo.date(X509_get0_notAfter(certificate))
+    notBefore = CertificateInfo.date(closte_X509_get0_notBefore(certificate))
+    notAfter = CertificateInfo.date(closte_X509_get0_notAfter(certificate))
   }
 
   /// Every name the certificate covers, as reported: the SANs, else the common names.
@@ -49,11 +49,11 @@ public struct CertificateInfo: Sendable, Equatable {
   private static func text(of name: OpaquePointer?) -> String {
     guard let name else { return "" }
     var parts: [String] = []
-    for index in 0..<X509_NAME_entry_count(name) {
-      guard let entry = X509_NAME_get_entry(name, index) else { continue }
-      let nid = OBJ_obj2nid(X509_NAME_ENTRY_get_object(entry))
-      let label = OBJ_nid2sn(nid).map { String(cString: $0) } ?? "?"
-      parts.append("\(label)=\(utf8(X509_NAME_ENTRY_get_data(entry)) ?? "")")
+    for index in 0..<closte_X509_NAME_entry_count(name) {
+      guard let entry = closte_X509_NAME_get_entry(name, index) else { continue }
+      let nid = closte_OBJ_obj2nid(closte_X509_NAME_ENTRY_get_object(entry))
+      let label = closte_OBJ_nid2sn(nid).map { String(cString: $0) } ?? "?"
+      parts.append("\(label)=\(utf8(closte_X509_NAME_ENTRY_get_data(entry)) ?? "")")
     }
     return parts.joined(separator: ", ")
   }
@@ -63,9 +63,9 @@ public struct CertificateInfo: Sendable, Equatable {
     var names: [String] = []
     var index: Int32 = -1
     while true {
-      index = X509_NAME_get_index_by_NID(name, NID_commonName, index)
-      guard index >= 0, let entry = X509_NAME_get_entry(name, index) else { break }
-      if let value = utf8(X509_NAME_ENTRY_get_data(entry)) { names.append(value) }
+      index = closte_X509_NAME_get_index_by_NID(name, Int32(CLOSTE_NID_commonName), index)
+      guard index >= 0, let entry = closte_X509_NAME_get_entry(name, index) else { break }
+      if let value = utf8(closte_X509_NAME_ENTRY_get_data(entry)) { names.append(value) }
     }
     return names
   }
@@ -79,12 +79,12 @@ public struct CertificateInfo: Sendable, Equatable {
       guard let entry = closte_general_names_at(list, index), let value = closte_general_name_value(entry) else {
         continue
       }
-      let length = Int(ASN1_STRING_length(value))
-      guard let data = ASN1_STRING_get0_data(value) else { continue }
+      let length = Int(closte_ASN1_STRING_length(value))
+      guard let data = closte_ASN1_STRING_get0_data(value) else { continue }
       let bytes = Array(UnsafeBufferPointer(start: data, count: length))
       switch closte_general_name_type(entry) {
-      case GEN_DNS: dns.append(String(decoding: bytes, as: UTF8.self))
-      case GEN_IPADD:
+      case Int32(CLOSTE_GEN_DNS): dns.append(String(decoding: bytes, as: UTF8.self))
+      case Int32(CLOSTE_GEN_IPADD):
         let family: SocketAddress.Family? = bytes.count == 4 ? .ipv4 : bytes.count == 16 ? .ipv6 : nil
         if let family { ips.append(SocketAddress(family: family, bytes: bytes, port: 0).ip) }
       default: break
@@ -93,19 +93,19 @@ public struct CertificateInfo: Sendable, Equatable {
     return (dns, ips)
   }
 
-  private static func utf8(_ string: UnsafePointer<ASN1_STRING>?) -> String? {
+  private static func utf8(_ string: OpaquePointer?) -> String? {
     guard let string else { return nil }
     var output: UnsafeMutablePointer<UInt8>?
-    let length = ASN1_STRING_to_UTF8(&output, string)
+    let length = closte_ASN1_STRING_to_UTF8(&output, string)
     guard length >= 0, let output else { return nil }
-    defer { CRYPTO_free(output, #fileID, #line) }
+    defer { closte_OPENSSL_free(output) }
     return String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
   }
 
-  private static func date(_ time: UnsafePointer<ASN1_TIME>?) -> Date? {
+  private static func date(_ time: OpaquePointer?) -> Date? {
     guard let time else { return nil }
     var parts = tm()
-    guard ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
+    guard closte_ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
     return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
   }
 }

@@ -80,13 +80,13 @@ public struct SSLCheck: Sendable {
       // A careful client's bound: the connection and the handshake within the connect timeout.
       let connectDeadline = deadline.capped(atSecondsFromNow: request.connectTimeout)
       let limit = Self.seconds(min(request.connectTimeout, request.timeout))
-      let socket: TCPSocket
+      let socket: Socket
       do {
-        socket = try TCPSocket.connect(to: address, deadline: connectDeadline)
+        socket = try Socket.connect(.stream, to: address, deadline: connectDeadline)
       } catch .timedOut {
         return failure(.timeout, "Connecting to \(address) took longer than \(limit).")
-      } catch .unreachable(let why), .failed(let why) {
-        lastProblem = "\(address): \(why)"
+      } catch {
+        lastProblem = "\(address): \(error)"
         continue
       }
       defer { socket.close() }
@@ -98,7 +98,7 @@ public struct SSLCheck: Sendable {
         return failure(
           .timeout, "\(address) accepted the connection but finished no TLS handshake within \(limit).",
           address: address.description)
-      } catch .socket(.unreachable(let why)), .socket(.failed(let why)) {
+      } catch .socket(let why) {
         return failure(.unreachable, "\(address): \(why)", address: address.description)
       } catch .tls(let why) {
         return failure(

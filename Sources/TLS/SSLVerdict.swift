@@ -1,4 +1,4 @@
-import COpenSSL
+import COpenSSLLoader
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -20,10 +20,10 @@ public enum SSLVerdict {
   /// One `X509_V_ERR_*` code as a reason.
   public static func reason(forVerifyError code: Int32) -> SSLReason {
     switch code {
-    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT: return .selfSigned
-    case X509_V_ERR_CERT_HAS_EXPIRED: return .expired
-    case X509_V_ERR_CERT_NOT_YET_VALID: return .notYetValid
-    case X509_V_ERR_INVALID_PURPOSE: return .wrongPurpose
+    case Int32(CLOSTE_X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT): return .selfSigned
+    case Int32(CLOSTE_X509_V_ERR_CERT_HAS_EXPIRED): return .expired
+    case Int32(CLOSTE_X509_V_ERR_CERT_NOT_YET_VALID): return .notYetValid
+    case Int32(CLOSTE_X509_V_ERR_INVALID_PURPOSE): return .wrongPurpose
     default: return .untrusted
     }
   }

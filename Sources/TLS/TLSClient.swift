@@ -1,4 +1,4 @@
-import COpenSSL
+import COpenSSLLoader
 import Diagnostics
 import FoundationEssentials
 import Sockets
@@ -51,17 +51,19 @@ public final class TLSClient: @unchecked Sendable {
   private let context: OpaquePointer
 
   public init(caFile: String?) throws {
-    guard let context = SSL_CTX_new(TLS_client_method()) else {
+    try OpenSSLLibrary.load()
+    guard let context = closte_SSL_CTX_new_client() else {
       throw ClosteError(.tlsSetupFailed, "OpenSSL could not create a TLS context: \(TLSClient.openSSLError()).")
     }
     self.context = context
-    guard closte_ssl_ctx_set_protocol_range(context, TLS1_2_VERSION, TLS1_3_VERSION) == 1 else {
+    guard closte_SSL_CTX_set_protocol_range(context, Int32(CLOSTE_TLS1_2_VERSION), Int32(CLOSTE_TLS1_3_VERSION)) == 1
+    else {
       throw ClosteError(.tlsSetupFailed, "OpenSSL refused TLS 1.2 to 1.3: \(TLSClient.openSSLError()).")
     }
-    SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-    _ = SSL_CTX_set_default_verify_paths(context)
+    closte_SSL_CTX_set_verify_none(context)
+    _ = closte_SSL_CTX_set_default_verify_paths(context)
     if let caFile {
-      guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
+      guard closte_SSL_CTX_load_verify_file(context, caFile) == 1 else {
         throw ClosteError(
           .caFileUnreadable, "--ca-file=\(caFile) is not a readable PEM file of certificates.",
           hint: "Give a file with one or more `-----BEGIN CERTIFICATE-----` blocks.", exitStatus: .usage)
@@ -69,44 +71,40 @@ public final class TLSClient: @unchecked Sendable {
     }
   }
 
-  deinit { SSL_CTX_free(context) }
+  deinit { closte_SSL_CTX_free(context) }
 
   /// Runs the handshake on a connected socket before `deadline`, sending `serverName` as SNI.
   public func handshake(
-    on socket: TCPSocket, serverName: String?, deadline: Deadline
+    on socket: Socket, serverName: String?, deadline: Deadline
   ) throws(HandshakeFailure) -> PeerCertificate {
-    guard let ssl = SSL_new(context) else { throw .tls("SSL_new: \(TLSClient.openSSLError())") }
-    defer { SSL_free(ssl) }
-    guard SSL_set_fd(ssl, socket.descriptor) == 1 else { throw .tls("SSL_set_fd: \(TLSClient.openSSLError())") }
-    if let serverName { _ = closte_ssl_set_server_name(ssl, serverName) }
+    guard let ssl = closte_SSL_new(context) else { throw .tls("SSL_new: \(TLSClient.openSSLError())") }
+    defer { closte_SSL_free(ssl) }
+    guard closte_SSL_set_fd(ssl, socket.descriptor) == 1 else { throw .tls("SSL_set_fd: \(TLSClient.openSSLError())") }
+    if let serverName { _ = closte_SSL_set_tlsext_host_name(ssl, serverName) }
     while true {
-      ERR_clear_error()
-      let result = SSL_connect(ssl)
+      closte_ERR_clear_error()
+      let result = closte_SSL_connect(ssl)
       if result == 1 { break }
-      let reason = SSL_get_error(ssl, result)
-      do {
-        switch reason {
-        case SSL_ERROR_WANT_READ: try socket.wait(forWriting: false, deadline: deadline)
-        case SSL_ERROR_WANT_WRITE: try socket.wait(forWriting: true, deadline: deadline)
-        case SSL_ERROR_ZERO_RETURN: throw HandshakeFailure.tls("the server closed the connection")
-        case SSL_ERROR_SYSCALL:
-          let detail = TLSClient.openSSLError()
-          throw HandshakeFailure.tls(detail == "unknown error" ? "the connection closed during the handshake" : detail)
-        default: throw HandshakeFailure.tls(TLSClient.openSSLError())
+      let reason = closte_SSL_get_error(ssl, result)
+      switch reason {
+      case Int32(CLOSTE_SSL_ERROR_WANT_READ), Int32(CLOSTE_SSL_ERROR_WANT_WRITE):
+        do {
+          try socket.wait(forWriting: reason == Int32(CLOSTE_SSL_ERROR_WANT_WRITE), deadline: deadline)
+        } catch {
+          throw .socket(error)
         }
-      } catch let failure as SocketFailure {
-        throw .socket(failure)
-      } catch let failure as HandshakeFailure {
-        throw failure
-      } catch {
-        throw .tls("\(error)")
+      case Int32(CLOSTE_SSL_ERROR_ZERO_RETURN): throw .tls("the server closed the connection")
+      case Int32(CLOSTE_SSL_ERROR_SYSCALL):
+        let detail = TLSClient.openSSLError()
+        throw .tls(detail == "unknown error" ? "the connection closed during the handshake" : detail)
+      default: throw .tls(TLSClient.openSSLError())
       }
     }
-    defer { _ = SSL_shutdown(ssl) }
-    guard let leaf = SSL_get1_peer_certificate(ssl) else { throw .tls("the server sent no certificate") }
-    defer { X509_free(leaf) }
-    let version = SSL_get_version(ssl).map { String(cString: $0) } ?? "unknown"
-    let (errors, outdated) = verify(leaf, chain: SSL_get_peer_cert_chain(ssl))
+    defer { _ = closte_SSL_shutdown(ssl) }
+    guard let leaf = closte_SSL_get1_peer_certificate(ssl) else { throw .tls("the server sent no certificate") }
+    defer { closte_X509_free(leaf) }
+    let version = closte_SSL_get_version(ssl).map { String(cString: $0) } ?? "unknown"
+    let (errors, outdated) = verify(leaf, chain: closte_SSL_get_peer_cert_chain(ssl))
     return PeerCertificate(
       certificate: CertificateInfo(leaf), verifyErrors: errors, outdatedIssuer: outdated, protocolVersion: version)
   }
@@ -114,23 +112,22 @@ public final class TLSClient: @unchecked Sendable {
   /// Every verification error of `leaf` with the chain the server sent, against the trust store,
   /// and the first certificate above the leaf that is out of its validity period.
   private func verify(_ leaf: OpaquePointer, chain: OpaquePointer?) -> (errors: [Int32], outdated: CertificateInfo?) {
-    guard let store = SSL_CTX_get_cert_store(context) else { return ([X509_V_ERR_UNSPECIFIED], nil) }
     var errors = [Int32](repeating: 0, count: 32)
     var outdated: OpaquePointer?
     var depth: Int32 = 0
-    let count = closte_verify_chain(store, leaf, chain, &errors, Int32(errors.count), &outdated, &depth)
-    defer { if let outdated { X509_free(outdated) } }
-    if count < 0 { return ([X509_V_ERR_UNSPECIFIED], nil) }
+    let count = closte_verify_chain(context, leaf, chain, &errors, Int32(errors.count), &outdated, &depth)
+    defer { if let outdated { closte_X509_free(outdated) } }
+    if count < 0 { return ([Int32(CLOSTE_X509_V_ERR_UNSPECIFIED)], nil) }
     return (Array(errors.prefix(Int(count))), outdated.map(CertificateInfo.init))
   }
 
   /// The most recent OpenSSL error as text (and the queue cleared).
   package static func openSSLError() -> String {
-    let code = ERR_get_error()
-    ERR_clear_error()
+    let code = closte_ERR_get_error()
+    closte_ERR_clear_error()
     guard code != 0 else { return "unknown error" }
     var buffer = [CChar](repeating: 0, count: 256)
-    ERR_error_string_n(code, &buffer, buffer.count)
+    closte_ERR_error_string_n(code, &buffer, buffer.count)
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

@@ -65,7 +65,7 @@ import Testing
   }
 
   @Test func aLookupFailureIsNotAWrongAnswer() {
-    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketFailure.timedOut }
     let report = DNSCheck.run(
       domain: "shop.closte.test", network: DNSCheckTests.network, resolver: scriptedResolver(transport, attempts: 1))
     #expect(report.verdict == .lookupFailed)

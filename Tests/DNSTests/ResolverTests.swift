@@ -52,7 +52,7 @@ import Testing
 
   @Test func whenUDPFailsTCPIsTried() {
     let transport = ScriptedDNSTransport { query, _, proto in
-      if proto == .udp { throw SocketError.refused }
+      if proto == .udp { throw SocketFailure.unreachable("connection refused") }
       return try ScriptedDNSTransport.answer(to: query, answers: [a("shop.closte.test", "203.0.113.10")]).encode()
     }
     let lookup = scriptedResolver(transport).query("shop.closte.test", .a)
@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func timeoutsAreRetriedOverEveryServerThenReported() {
-    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketFailure.timedOut }
     let lookup = scriptedResolver(transport, servers: ["192.0.2.1", "192.0.2.2:5353"], attempts: 2)
       .query("shop.closte.test", .a)
     #expect(lookup.failure == .timeout)
@@ -121,7 +121,7 @@ import Testing
   }
 
   @Test func unreachableServersAreTheirOwnResult() {
-    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.refused }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketFailure.unreachable("connection refused") }
     let lookup = scriptedResolver(transport, attempts: 1).query("shop.closte.test", .a)
     guard case .unreachable? = lookup.failure else {
       Issue.record("expected unreachable, got \(String(describing: lookup.failure))")
@@ -238,7 +238,7 @@ import Testing
   }
 
   @Test func aTimeoutEndsTheSearchAndSkipsTheAAAAQuestion() {
-    let transport = ScriptedDNSTransport { _, _, _ in throw SocketError.timedOut }
+    let transport = ScriptedDNSTransport { _, _, _ in throw SocketFailure.timedOut }
     let resolution = Self.searching(transport).resolveAddresses("shop")
     #expect(resolution.failure == .timeout)
     // Two tries of A for the first name; no AAAA, no other name.

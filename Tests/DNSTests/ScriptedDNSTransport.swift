@@ -17,7 +17,7 @@ final class ScriptedDNSTransport: DNSTransport, @unchecked Sendable {
     var id: UInt16
   }
 
-  /// What a server does with one question: answer bytes, or throw a `SocketError`.
+  /// What a server does with one question: answer bytes, or throw a `SocketFailure`.
   typealias Responder = (_ query: DNSMessage, _ server: DNSServerAddress, _ proto: Carrier) throws -> [UInt8]
 
   private let lock = NSLock()
@@ -36,7 +36,7 @@ final class ScriptedDNSTransport: DNSTransport, @unchecked Sendable {
     _ query: [UInt8], with server: DNSServerAddress, deadline: Deadline, accept: ([UInt8]) -> Bool
   ) throws -> [UInt8] {
     let answer = try handle(query, server, .udp)
-    guard accept(answer) else { throw SocketError.timedOut }
+    guard accept(answer) else { throw SocketFailure.timedOut }
     return answer
   }
 

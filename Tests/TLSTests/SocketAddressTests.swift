@@ -36,7 +36,9 @@ import Testing
     }
     close(descriptor)
     let target = try #require(SocketAddress(ip: "127.0.0.1", port: UInt16(bigEndian: address.sin_port)))
-    #expect(throws: SocketFailure.self) { try TCPSocket.connect(to: target, deadline: Deadline(secondsFromNow: 5)) }
+    #expect(throws: SocketFailure.self) {
+      try Socket.connect(.stream, to: target, deadline: Deadline(secondsFromNow: 5))
+    }
   }
 }
 

@@ -1,4 +1,3 @@
-import COpenSSL
 import ClosteAPI
 import FoundationEssentials
 import Synchronization

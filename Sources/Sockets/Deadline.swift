@@ -1,35 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Every system call the DNS client makes, wrapped in Swift types and errors (swift-system style):
-/// the rest of the DNS code never sees a file descriptor number, `errno` or a `sockaddr`.
-/// Sockets are non-blocking; every wait is a `poll` bounded by a `Deadline`.
-public enum SocketError: Error, Equatable, Sendable, CustomStringConvertible {
-  case timedOut
-  case refused
-  case closed
-  /// Any other failure of a call, with the system's reason.
-  case system(call: String, reason: String)
-
-  public var description: String {
-    switch self {
-    case .timedOut: return "timed out"
-    case .refused: return "connection refused"
-    case .closed: return "the server closed the connection"
-    case .system(let call, let reason): return "\(call): \(reason)"
-    }
-  }
-
-  package static func fromErrno(_ call: String) -> SocketError {
-    let code = errno
-    if code == ECONNREFUSED { return .refused }
-    return .system(call: call, reason: String(cString: strerror(code)))
-  }
-}
-
 /// A point in monotonic time that a network operation must finish by.
 public struct Deadline: Sendable {
   public let instant: ContinuousClock.Instant
