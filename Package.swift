@@ -95,11 +95,12 @@ let package = Package(
     .testTarget(
       name: "ClosteAPITests",
       dependencies: ["ClosteAPI", "HTTP", "DomainNames", "Diagnostics", "Values", "TestSupport"],
-      path: "Tests/ClosteAPITests"),
+      path: "Tests/ClosteAPITests", exclude: ["Fixtures"]),
     .testTarget(
       name: "DNSTests", dependencies: ["DNS", "Sockets", "Diagnostics", "Values", "TestSupport"],
       path: "Tests/DNSTests"),
-    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets", "COpenSSL"], path: "Tests/TLSTests"),
+    .testTarget(name: "SocketsTests", dependencies: ["Sockets"], path: "Tests/SocketsTests"),
+    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets"], path: "Tests/TLSTests"),
     .testTarget(name: "StagesTests", dependencies: ["Stages", "Diagnostics", "Values"], path: "Tests/StagesTests"),
     .testTarget(name: "NetworkChecksTests", dependencies: ["NetworkChecks"], path: "Tests/NetworkChecksTests"),
     .testTarget(name: "LogsTests", dependencies: ["Logs", "Diagnostics"], path: "Tests/LogsTests"),

@@ -1,16 +1,15 @@
-import Foundation
+import Synchronization
 
-/// A thread-safe counter from 1: the order in which concurrent calls arrived.
-package final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: UInt16 = 0
+/// A counter from 1, safe across threads: the order in which concurrent calls arrived.
+package final class Counter: Sendable {
+  private let value = Mutex<UInt16>(0)
 
   package init() {}
 
   package func next() -> UInt16 {
-    lock.lock()
-    defer { lock.unlock() }
-    value &+= 1
-    return value
+    value.withLock { value in
+      value &+= 1
+      return value
+    }
   }
 }
