@@ -100,10 +100,10 @@ let package = Package(
       name: "DNSTests", dependencies: ["DNS", "Sockets", "Diagnostics", "Values", "TestSupport"],
       path: "Tests/DNSTests"),
     .testTarget(name: "SocketsTests", dependencies: ["Sockets"], path: "Tests/SocketsTests"),
-    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets"], path: "Tests/TLSTests"),
+    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets", "Values"], path: "Tests/TLSTests"),
     .testTarget(name: "StagesTests", dependencies: ["Stages", "Diagnostics", "Values"], path: "Tests/StagesTests"),
     .testTarget(name: "NetworkChecksTests", dependencies: ["NetworkChecks"], path: "Tests/NetworkChecksTests"),
-    .testTarget(name: "LogsTests", dependencies: ["Logs", "Diagnostics"], path: "Tests/LogsTests"),
+    .testTarget(name: "LogsTests", dependencies: ["Logs", "Diagnostics", "Values"], path: "Tests/LogsTests"),
     .testTarget(
       name: "DoctorTests", dependencies: ["Doctor", "WPConfig", "Diagnostics", "Values"], path: "Tests/DoctorTests"),
     // The command layer: argv, rpc, the command table and the commands.

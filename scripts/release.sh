@@ -9,9 +9,11 @@
 #                                                    SHA256SUMS       of every file above
 #   dist/closte-<version>-linux-<arch>.tar.gz.sha256
 #
-# The Swift standard library and Foundation are linked statically (--static-swift-stdlib), so the
-# binary needs only the system's C libraries: glibc, libstdc++ and OpenSSL (for the SSL check).
-# libcurl is not linked: closte loads it on its first HTTP call (Sources/CCurlLoader).
+# The Swift standard library is linked statically (--static-swift-stdlib; closte imports no
+# Foundation), so the binary needs only the system's C libraries: glibc and libstdc++. Neither
+# OpenSSL nor libcurl is linked: closte loads each on first use (Sources/COpenSSLLoader, for the SSL
+# check; Sources/CCurlLoader, on the first HTTP call). No RUNPATH (--disable-local-rpath): the loader
+# looks in the system's folders only, never beside the binary.
 #
 # The build's commit, date and Swift version reach `closte version` as preprocessor definitions of
 # the CBuildInfo target (-Xcc -D...), so a plain `swift build` never needs git (it says unknown / dev).
@@ -47,7 +49,7 @@ build_date="$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)"
 swift_version="$(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1/p' | head -n 1)"
 
 if [ "$build" = 1 ]; then
-  flags=(-c release --product closte --static-swift-stdlib)
+  flags=(-c release --product closte --static-swift-stdlib --disable-local-rpath)
   flags+=(
     -Xcc "-DCLOSTE_BUILD_COMMIT=\"$commit\""
     -Xcc "-DCLOSTE_BUILD_DATE=\"$build_date\""

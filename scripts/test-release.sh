@@ -44,6 +44,8 @@ check "the binary needs only glibc, libstdc++, OpenSSL, libcurl and zlib" \
   bash -c '! grep -Evq "$1" <<<"$2"' _ "$allowed" "$needed"
 check "neither libcurl nor OpenSSL is linked (closte loads each on first use)" \
   bash -c '! grep -Eq "libcurl|libssl|libcrypto" <<<"$1"' _ "$needed"
+check "no RUNPATH or RPATH: libraries come from the system's folders, never from beside the binary" \
+  bash -c '! readelf -d "$1" | grep -Eq "\((RUNPATH|RPATH)\)"' _ "$binary"
 size="$(stat -c %s "$binary")"
 echo "binary: $size bytes"
 check "the stripped binary is at most 16 MB (no FoundationNetworking, no ICU)" test "$size" -le $((16 * 1024 * 1024))

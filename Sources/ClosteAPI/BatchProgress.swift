@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
@@ -18,8 +17,8 @@ public final class BatchProgress {
   private let clock: ClosteClock
   private let live: Bool
   private let lineInterval: Double
-  private let began: Date
-  private var lastDraw: Date
+  private let began: Timestamp
+  private var lastDraw: Timestamp
   private var shown = false
 
   public init(total: Int, diagnostics: Diagnostics, clock: ClosteClock, live: Bool, lineInterval: Double = 5) {
@@ -73,12 +72,12 @@ public final class BatchProgress {
     }
   }
 
-  private func status(_ now: Date) -> Status {
+  private func status(_ now: Timestamp) -> Status {
     Status(
       done: done, total: total, succeeded: succeeded, failed: failed, seconds: now.timeIntervalSince(began))
   }
 
-  private func draw(_ now: Date) {
+  private func draw(_ now: Timestamp) {
     lastDraw = now
     shown = true
     if live {

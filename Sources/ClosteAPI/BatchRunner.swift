@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
@@ -77,7 +76,7 @@ public struct BatchRunner: Sendable {
   }
 
   private enum Event<Value: Sendable>: Sendable {
-    case completed(index: Int, startedAt: Date, attempt: BatchAttempt<Value>)
+    case completed(index: Int, startedAt: Timestamp, attempt: BatchAttempt<Value>)
     case tick
   }
 
@@ -96,7 +95,7 @@ public struct BatchRunner: Sendable {
     var retryHead = 0
     var rateLimitCount: [Int: Int] = [:]
     /// When each operation not yet finished first started (for `operationTimeout`).
-    var firstStart: [Int: Date] = [:]
+    var firstStart: [Int: Timestamp] = [:]
     var finished = 0
     let clock = self.clock
     let timeout = operationTimeout

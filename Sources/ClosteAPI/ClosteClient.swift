@@ -1,6 +1,5 @@
 import Diagnostics
 import DomainNames
-import FoundationEssentials
 import HTTP
 import Values
 

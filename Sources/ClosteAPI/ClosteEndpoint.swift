@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -26,12 +25,11 @@ public struct ClosteEndpoint: Sendable, Equatable {
         hint: "Give --api-url=https://app.closte.com/api/client (or a loopback simulator's http:// URL).",
         exitStatus: .usage)
     }
-    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-      let host = components.host, !host.isEmpty
-    else { throw invalid("it is not an absolute URL") }
-    guard components.query == nil, components.fragment == nil else { throw invalid("it has a query or fragment") }
-    guard components.user == nil, components.password == nil else { throw invalid("it carries credentials") }
-    switch scheme {
+    guard let url = AbsoluteURL(text) else { throw invalid("it is not an absolute URL") }
+    guard !url.hasQuery, !url.hasFragment else { throw invalid("it has a query or fragment") }
+    guard url.userInfo == nil else { throw invalid("it carries credentials") }
+    let host = url.host
+    switch url.scheme.lowercased() {
     case "https": break
     case "http":
       guard ClosteEndpoint.isLoopback(host) else {

@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)

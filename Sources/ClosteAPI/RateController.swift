@@ -1,4 +1,4 @@
-import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc
@@ -35,7 +35,7 @@ public struct RateController: Sendable {
   public private(set) var inFlight = 0
   /// Requests per second once Closte has rate-limited the batch; nil while unpaced.
   public private(set) var rate: Double?
-  public private(set) var pausedUntil = Date.distantPast
+  public private(set) var pausedUntil = Timestamp.distantPast
   /// The lowest parallelism and pace the batch came down to (for the statistics).
   public private(set) var lowestParallelism: Int
   public private(set) var lowestRate: Double?
@@ -49,14 +49,14 @@ public struct RateController: Sendable {
 
   /// The pace that last met a 429 (or, at the first, the rate Closte had just accepted).
   private var ceiling: Double?
-  private var nextStart = Date.distantPast
-  private var lastCut = Date.distantPast
-  private var lastProbe = Date.distantPast
+  private var nextStart = Timestamp.distantPast
+  private var lastCut = Timestamp.distantPast
+  private var lastProbe = Timestamp.distantPast
   private var successesSinceGrowth = 0
   /// Set at the first 429 of an unpaced batch: the pace is measured once the pause is over.
-  private var estimateAfter: Date?
+  private var estimateAfter: Timestamp?
   /// Completion times of recent successes (the last 3 seconds), to measure the accepted rate.
-  private var recentSuccesses: [Date] = []
+  private var recentSuccesses: [Timestamp] = []
 
   public init(parallelism: Int) {
     maximumParallelism = max(1, parallelism)
@@ -64,14 +64,14 @@ public struct RateController: Sendable {
     lowestParallelism = maximumParallelism
   }
 
-  public func decision(at now: Date) -> Decision {
+  public func decision(at now: Timestamp) -> Decision {
     if inFlight >= parallelism { return .full }
     let earliest = max(pausedUntil, rate == nil ? .distantPast : nextStart)
     if now < earliest { return .wait(seconds: earliest.timeIntervalSince(now)) }
     return .start
   }
 
-  public mutating func started(at now: Date) {
+  public mutating func started(at now: Timestamp) {
     inFlight += 1
     if let cut = estimateAfter {
       // The first start after the first pause: every answer of the burst is in by now.
@@ -90,7 +90,7 @@ public struct RateController: Sendable {
     nextStart = max(base, now.addingTimeInterval(-interval)).addingTimeInterval(interval)
   }
 
-  public mutating func succeeded(at now: Date) {
+  public mutating func succeeded(at now: Timestamp) {
     inFlight = max(0, inFlight - 1)
     recentSuccesses.append(now)
     trimRecent(now)
@@ -117,12 +117,12 @@ public struct RateController: Sendable {
   }
 
   /// A request that failed for another reason than the rate limit (it does not change the pace).
-  public mutating func failed(at now: Date) {
+  public mutating func failed(at now: Timestamp) {
     inFlight = max(0, inFlight - 1)
   }
 
   /// A 429: honour `retryAfter` for every start; cut once per burst.
-  public mutating func rateLimited(retryAfter: Double, startedAt: Date, at now: Date) {
+  public mutating func rateLimited(retryAfter: Double, startedAt: Timestamp, at now: Timestamp) {
     inFlight = max(0, inFlight - 1)
     pausedUntil = max(pausedUntil, now.addingTimeInterval(max(0, retryAfter)))
     nextStart = max(nextStart, pausedUntil)
@@ -140,7 +140,7 @@ public struct RateController: Sendable {
     }
   }
 
-  private mutating func trimRecent(_ now: Date) {
+  private mutating func trimRecent(_ now: Timestamp) {
     let horizon = now.addingTimeInterval(-3)
     if let keepFrom = recentSuccesses.firstIndex(where: { $0 > horizon }) {
       if keepFrom > 0 { recentSuccesses.removeFirst(keepFrom) }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
@@ -37,7 +36,7 @@ public struct RetryPolicy: Sendable {
   }
 
   /// `Retry-After` as seconds: a number of seconds, or an HTTP date (RFC 9110, section 10.2.3).
-  public static func retryAfterSeconds(_ header: String?, now: Date) -> Double? {
+  public static func retryAfterSeconds(_ header: String?, now: Timestamp) -> Double? {
     guard let header = header?.trimmingSpaces, !header.isEmpty else { return nil }
     if let seconds = Double(header), seconds.isFinite { return max(seconds, 0) }
     guard let date = UTCTime.httpDate(header) else { return nil }

@@ -1,4 +1,4 @@
-import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc
@@ -35,7 +35,7 @@ public struct IPv6Address: Hashable, Sendable, CustomStringConvertible {
 
   public init?(_ text: String) {
     guard !text.isEmpty, text.count <= 45 else { return nil }
-    let halves = text.components(separatedBy: "::")
+    let halves = text.splitting(atEvery: "::")
     guard halves.count <= 2 else { return nil }
     func groups(_ part: String, allowQuad: Bool) -> [UInt16]? {
       if part.isEmpty { return [] }

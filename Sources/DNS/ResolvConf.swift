@@ -1,4 +1,4 @@
-import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc
@@ -87,7 +87,7 @@ public struct ResolvConf: Equatable, Sendable {
   /// as glibc does, `LOCALDOMAIN` (a search list) and `RES_OPTIONS` (options) from `environment` win.
   public static func load(path: String = defaultPath, environment: [String: String] = [:]) -> ResolvConf {
     var conf: ResolvConf
-    if let data = FileManager.default.contents(atPath: path) {
+    if let data = FileStatus.contents(of: path) {
       conf = parse(String(decoding: data, as: UTF8.self))
     } else {
       conf = parse("")

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Synchronization
 
 #if canImport(Glibc)
@@ -13,5 +12,23 @@ public enum ProcessDirectory {
     defer { free(buffer) }
     let path = String(cString: buffer)
     return path.hasPrefix("/") ? path : nil
+  }
+}
+
+/// The process's environment, read from `environ`.
+public enum ProcessEnvironment {
+  /// Every `NAME=value` entry; for a name given twice, the first, as `getenv(3)` finds it.
+  public static func current() -> [String: String] {
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let text = entry.pointee {
+      let bytes = Array(String(cString: text).utf8)
+      if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(decoding: bytes[..<equals], as: UTF8.self)
+        if variables[name] == nil { variables[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self) }
+      }
+      entry += 1
+    }
+    return variables
   }
 }

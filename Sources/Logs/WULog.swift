@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Synchronization
 import Values
 
@@ -42,7 +41,7 @@ public final class WULog: @unchecked Sendable {
   /// `wp-config.php` when that folder exists, else none.
   public static func directory(option: String?, configPath: String?) -> String? {
     if let option, !option.isEmpty {
-      try? FileManager.default.createDirectory(atPath: option, withIntermediateDirectories: true)
+      FileStatus.createDirectories(option)
       return option
     }
     guard let configPath else { return nil }
@@ -64,7 +63,7 @@ public final class WULog: @unchecked Sendable {
     return name + ".log"
   }
 
-  public static func line(_ level: Level, _ message: String, at date: Date) -> String {
+  public static func line(_ level: Level, _ message: String, at date: Timestamp) -> String {
     let flat = message.replacingAll("\r", with: " ").replacingAll("\n", with: " ")
     return "[\(UTCTime.logText(date))] [\(level.rawValue)] \(flat)\n"
   }

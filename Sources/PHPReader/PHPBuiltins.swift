@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)

@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

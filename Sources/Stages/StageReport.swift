@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
@@ -21,10 +20,10 @@ public struct StageReport: Sendable {
   /// The last DNS and SSL outcomes (nil when that check never ran).
   public var dns: ProbeOutcome?
   public var ssl: ProbeOutcome?
-  public var startedAt: Date
-  public var finishedAt: Date
+  public var startedAt: Timestamp
+  public var finishedAt: Timestamp
 
-  public init(domain: String, schedule: StageSchedule, startedAt: Date) {
+  public init(domain: String, schedule: StageSchedule, startedAt: Timestamp) {
     self.domain = domain
     self.schedule = schedule
     self.startedAt = startedAt

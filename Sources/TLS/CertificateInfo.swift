@@ -1,6 +1,6 @@
 import COpenSSLLoader
-import FoundationEssentials
 import Sockets
+import Values
 
 #if canImport(Glibc)
   import Glibc
@@ -17,12 +17,12 @@ public struct CertificateInfo: Sendable, Equatable {
   public var dnsNames: [String]?
   /// IP addresses of the subject alternative name extension.
   public var ipAddresses: [String]
-  public var notBefore: Date?
-  public var notAfter: Date?
+  public var notBefore: Timestamp?
+  public var notAfter: Timestamp?
 
   public init(
     subject: String, issuer: String, commonNames: [String], dnsNames: [String]?, ipAddresses: [String] = [],
-    notBefore: Date?, notAfter: Date?
+    notBefore: Timestamp?, notAfter: Timestamp?
   ) {
     self.subject = subject
     self.issuer = issuer
@@ -102,10 +102,10 @@ public struct CertificateInfo: Sendable, Equatable {
     return String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
   }
 
-  private static func date(_ time: OpaquePointer?) -> Date? {
+  private static func date(_ time: OpaquePointer?) -> Timestamp? {
     guard let time else { return nil }
     var parts = tm()
     guard closte_ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
-    return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    return Timestamp(timeIntervalSince1970: Double(timegm(&parts)))
   }
 }

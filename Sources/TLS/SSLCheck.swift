@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Sockets
 import Values
 
@@ -37,12 +36,14 @@ public struct SSLCheckRequest: Sendable {
 /// `ssl check`: resolve, connect, handshake with SNI, verify, and give the verdict.
 public struct SSLCheck: Sendable {
   public var resolver: HostResolver
-  public var now: @Sendable () -> Date
+  public var now: @Sendable () -> Timestamp
   /// The TLS client shared by every run (its trust store loaded once); nil: each run makes its own
   /// from the request's `caFile`.
   public var client: TLSClient?
 
-  public init(resolver: HostResolver, now: @escaping @Sendable () -> Date = { Date() }, client: TLSClient? = nil) {
+  public init(
+    resolver: HostResolver, now: @escaping @Sendable () -> Timestamp = { Timestamp.now }, client: TLSClient? = nil
+  ) {
     self.resolver = resolver
     self.now = now
     self.client = client

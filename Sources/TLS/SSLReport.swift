@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
@@ -97,8 +96,8 @@ public struct SSLReport: Sendable {
     object["reason"] = reason.map { .string($0.rawValue) } ?? .null
     object["message"] = .string(message)
     object["days_left"] = daysLeft.map { .int($0) } ?? .null
-    object["not_before"] = certificate?.notBefore.map { .string(ISO8601.utc($0)) } ?? .null
-    object["not_after"] = certificate?.notAfter.map { .string(ISO8601.utc($0)) } ?? .null
+    object["not_before"] = certificate?.notBefore.map { .string(UTCTime.iso8601($0)) } ?? .null
+    object["not_after"] = certificate?.notAfter.map { .string(UTCTime.iso8601($0)) } ?? .null
     object["subject"] = certificate.map { .string($0.subject) } ?? .null
     object["issuer"] = certificate.map { .string($0.issuer) } ?? .null
     object["names"] = .array((certificate?.names ?? []).map { .string($0) })
@@ -107,20 +106,5 @@ public struct SSLReport: Sendable {
     object["port"] = .int(Int(port))
     object["hint"] = reason.map { .string($0.hint(for: domain)) } ?? .null
     return object
-  }
-}
-
-/// `2026-11-25T15:00:00Z`: ISO 8601 in UTC, whole seconds.
-public enum ISO8601 {
-  public static func utc(_ date: Date) -> String {
-    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    func pad(_ value: Int32, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-      + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
   }
 }

@@ -1,5 +1,5 @@
 import COpenSSLLoader
-import FoundationEssentials
+import Values
 
 #if canImport(Glibc)
   import Glibc
@@ -35,7 +35,7 @@ public enum SSLVerdict {
     for reason: SSLReason?, domain: String, certificate: CertificateInfo, daysLeft: Int?,
     outdatedIssuer: CertificateInfo? = nil, leafInPeriod: Bool = false
   ) -> String {
-    let until = certificate.notAfter.map(ISO8601.utc) ?? "?"
+    let until = certificate.notAfter.map(UTCTime.iso8601) ?? "?"
     let issuer = leafInPeriod ? outdatedIssuer : nil
     let issuerKind = issuer.map { $0.subject == $0.issuer ? "root certificate" : "intermediate certificate" } ?? ""
     switch reason {
@@ -44,15 +44,15 @@ public enum SSLVerdict {
     case .expired? where issuer != nil:
       return
         "The \(issuerKind) \(issuer?.subject ?? "") in the chain expired on "
-        + "\(issuer?.notAfter.map(ISO8601.utc) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
+        + "\(issuer?.notAfter.map(UTCTime.iso8601) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
     case .expired?:
       return "The certificate expired on \(until)."
     case .notYetValid? where issuer != nil:
       return
         "The \(issuerKind) \(issuer?.subject ?? "") in the chain is not valid before "
-        + "\(issuer?.notBefore.map(ISO8601.utc) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
+        + "\(issuer?.notBefore.map(UTCTime.iso8601) ?? "?"); the certificate for \(domain) itself is valid until \(until)."
     case .notYetValid?:
-      return "The certificate is not valid before \(certificate.notBefore.map(ISO8601.utc) ?? "?")."
+      return "The certificate is not valid before \(certificate.notBefore.map(UTCTime.iso8601) ?? "?")."
     case .selfSigned?:
       return "The certificate is self-signed (\(certificate.subject))."
     case .untrusted?:

@@ -1,6 +1,5 @@
 import COpenSSLLoader
 import Diagnostics
-import FoundationEssentials
 import Sockets
 
 #if canImport(Glibc)

@@ -33,6 +33,24 @@ extension StringProtocol {
   }
 }
 
+extension String {
+  /// The pieces between the occurrences of `separator` (not empty), matched byte for byte, as
+  /// Foundation's `components(separatedBy:)` gives them: `"a::b"` split at `"::"` is `["a", "b"]`.
+  package func splitting(atEvery separator: String) -> [String] {
+    let bytes = Array(utf8)
+    let needle = Array(separator.utf8)
+    guard !needle.isEmpty else { return [self] }
+    var pieces: [String] = []
+    var start = 0
+    while let found = bytes.firstIndex(ofBytes: needle, from: start) {
+      pieces.append(String(decoding: bytes[start..<found], as: UTF8.self))
+      start = found + needle.count
+    }
+    pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+    return pieces
+  }
+}
+
 extension Array where Element == UInt8 {
   /// Where `needle` first occurs at or after `start`, matched byte for byte; `start` itself for an
   /// empty needle.

@@ -1,26 +1,33 @@
-import FoundationEssentials
-
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Dates as closte writes and reads them, in UTC, without a locale: the log's
-/// `2026-12-03 09:24:24`, and HTTP's `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110, 5.6.7).
+/// `2026-12-03 09:24:24`, reports' ISO 8601 `2026-12-03T09:24:24Z`, and HTTP's
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110, 5.6.7).
 public enum UTCTime {
-  /// `yyyy-MM-dd HH:mm:ss`.
-  public static func logText(_ date: Date) -> String {
+  /// `yyyy-MM-dd HH:mm:ss`, the log's.
+  public static func logText(_ date: Timestamp) -> String { text(date, between: " ", zone: "") }
+
+  /// `2026-11-25T15:00:00Z`: ISO 8601, whole seconds, as reports give dates.
+  public static func iso8601(_ date: Timestamp) -> String { text(date, between: "T", zone: "Z") }
+
+  private static func text(_ date: Timestamp, between: String, zone: String) -> String {
     var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
     var parts = tm()
     gmtime_r(&seconds, &parts)
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
-      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    func pad(_ value: Int32, _ width: Int = 2) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))\(between)"
+      + "\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec))\(zone)"
   }
 
   package static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
   /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form HTTP senders must use; nil otherwise.
-  public static func httpDate(_ text: String) -> Date? {
+  public static func httpDate(_ text: String) -> Timestamp? {
     let words = text.split(separator: " ")
     guard words.count == 6, words[0].hasSuffix(","), words[5] == "GMT" || words[5] == "UTC",
       let day = Int32(words[1]), let month = months.firstIndex(of: String(words[2])), let year = Int32(words[3])
@@ -36,16 +43,6 @@ public enum UTCTime {
     parts.tm_hour = hour
     parts.tm_min = minute
     parts.tm_sec = second
-    return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
-  }
-}
-
-/// What `stat` says about a path.
-package enum FileStatus {
-  /// true for a folder, false for anything else, nil when there is nothing there.
-  package static func isDirectory(_ path: String) -> Bool? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return (info.st_mode & S_IFMT) == S_IFDIR
+    return Timestamp(timeIntervalSince1970: Double(timegm(&parts)))
   }
 }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import PHPReader
 import Synchronization
 
@@ -11,7 +10,7 @@ import Synchronization
 public final class WPConfigCache: @unchecked Sendable {
   private struct Key: Hashable {
     let path: String
-    let modified: TimeInterval
+    let modified: Double
     let size: Int
     let context: PHPRunContext
   }
@@ -39,7 +38,7 @@ public final class WPConfigCache: @unchecked Sendable {
     let key: Key
     if stat(path, &info) == 0 {
       key = Key(
-        path: path, modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
+        path: path, modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
         size: Int(info.st_size), context: context)
     } else {
       key = Key(path: path, modified: -1, size: -1, context: context)

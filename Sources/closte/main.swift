@@ -1,6 +1,5 @@
 import ClosteKit
 import Diagnostics
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

@@ -98,7 +98,8 @@ import Testing
 @Suite struct ClosteEndpointTests {
   @Test(arguments: [
     "https://app.closte.com/api/client", "http://127.0.0.1:8080", "http://127.3.4.5/api", "http://[::1]:99",
-    "http://localhost:1234/api/client/",
+    "http://localhost:1234/api/client/", "https://app.closte.com:443/api/client", "HTTPS://App.Closte.com/api",
+    "https://app.closte.com/api%20client",
   ])
   func accepts(_ url: String) throws {
     _ = try ClosteEndpoint(validating: url)
@@ -112,6 +113,16 @@ import Testing
     ("app.closte.com/api", .apiURLInvalid),
     ("https://user:pw@app.closte.com/", .apiURLInvalid),
     ("https://app.closte.com/api?x=1", .apiURLInvalid),
+    ("https://app.closte.com/api#part", .apiURLInvalid),
+    ("https://app.closte.com:https/api", .apiURLInvalid),
+    ("https:///api/client", .apiURLInvalid),
+    ("https:app.closte.com/api", .apiURLInvalid),
+    ("https://app closte.com/api", .apiURLInvalid),
+    ("https://app.closte.com/\u{E9}", .apiURLInvalid),
+    ("https://app.closte.com/api%zz", .apiURLInvalid),
+    ("http://[::1/api", .apiURLInvalid),
+    ("https://@app.closte.com/", .apiURLInvalid),
+    ("", .apiURLInvalid),
   ])
   func refuses(_ url: String, _ code: ErrorCode) {
     do {

@@ -18,16 +18,17 @@ import Testing
     let clock = BatchTestClock()
     let sink = BufferSink()
     let diagnostics = Diagnostics(sink: sink, redactor: SecretRedactor())
-    let progress = BatchProgress(total: 100, diagnostics: diagnostics, clock: clock, live: false, lineInterval: 5)
-    for _ in 0..<100 {
-      clock.advance(0.1)
+    let progress = BatchProgress(total: 80, diagnostics: diagnostics, clock: clock, live: false, lineInterval: 5)
+    // Steps of 1/8 s add up exactly (0.1 s steps would not: fifty of them fall short of 5 s).
+    for _ in 0..<80 {
+      clock.advance(0.125)
       progress.record(success: true)
     }
     progress.finish()
     let lines = sink.text.split(separator: "\n")
     // At 5 s and 10 s, then the last line.
     #expect(lines.count == 3)
-    #expect(lines.last == "Progress: 100/100 done (100 ok, 0 failed), 10.0/s, in 10s")
+    #expect(lines.last == "Progress: 80/80 done (80 ok, 0 failed), 8.0/s, in 10s")
     #expect(!sink.text.contains("\r"))
   }
 

@@ -2,6 +2,7 @@ import ClosteAPI
 import Diagnostics
 import Foundation
 import Testing
+import Values
 
 @Suite struct BatchRunnerTests {
   /// Counts calls, and answers 429 beyond `limit` calls per virtual second (a fixed window, as the
@@ -15,7 +16,7 @@ import Testing
     private(set) var limited = 0
     private(set) var maximumInFlight = 0
     private var inFlight = 0
-    private var windowStart = Date.distantPast
+    private var windowStart = Timestamp.distantPast
     private var windowCount = 0
 
     init(clock: BatchTestClock, limit: Int = 0, failing: Set<Int> = []) {

@@ -1,13 +1,14 @@
 import Diagnostics
 import Foundation
+import Values
 
 /// Virtual time for the batch tests: `sleep` moves the clock forward at once, so a run that would
 /// take a minute of real pacing takes milliseconds, and its virtual duration can be asserted.
 final class BatchTestClock: ClosteClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current = Date(timeIntervalSince1970: 1_800_000_000)
+  private var current = Timestamp(timeIntervalSince1970: 1_800_000_000)
 
-  func now() -> Date {
+  func now() -> Timestamp {
     lock.lock()
     defer { lock.unlock() }
     return current
@@ -24,5 +25,5 @@ final class BatchTestClock: ClosteClock, @unchecked Sendable {
     lock.unlock()
   }
 
-  var start: Date { Date(timeIntervalSince1970: 1_800_000_000) }
+  var start: Timestamp { Timestamp(timeIntervalSince1970: 1_800_000_000) }
 }

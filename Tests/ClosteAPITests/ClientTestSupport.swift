@@ -1,4 +1,5 @@
 import Foundation
+import Values
 
 @testable import ClosteAPI
 @testable import Diagnostics
@@ -7,10 +8,10 @@ import Foundation
 /// A clock that moves only when slept on, and remembers every sleep.
 final class VirtualClock: ClosteClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current = Date(timeIntervalSince1970: 1_700_000_000)
+  private var current = Timestamp(timeIntervalSince1970: 1_700_000_000)
   private var slept: [Double] = []
 
-  func now() -> Date {
+  func now() -> Timestamp {
     lock.lock()
     defer { lock.unlock() }
     return current

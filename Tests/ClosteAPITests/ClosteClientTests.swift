@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Values
 
 @testable import ClosteAPI
 @testable import Diagnostics
@@ -50,7 +51,7 @@ import Testing
   }
 
   @Test func retryAfterAsHTTPDate() {
-    let now = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
+    let now = Timestamp(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
     #expect(RetryPolicy.retryAfterSeconds("Wed, 21 Oct 2015 07:28:30 GMT", now: now) == 30)
     #expect(RetryPolicy.retryAfterSeconds("12", now: now) == 12)
     #expect(RetryPolicy.retryAfterSeconds("soon", now: now) == nil)

@@ -1,10 +1,11 @@
 import ClosteAPI
 import Foundation
 import Testing
+import Values
 
 @Suite struct RateControllerTests {
-  let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-  func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
+  let t0 = Timestamp(timeIntervalSince1970: 1_800_000_000)
+  func at(_ seconds: Double) -> Timestamp { t0.addingTimeInterval(seconds) }
 
   @Test func startsUpToTheParallelismThenWaitsForACompletion() {
     var controller = RateController(parallelism: 3)

@@ -2,6 +2,7 @@ import ClosteKit
 import Foundation
 import TLS
 import Testing
+import Values
 
 /// `ssl check` names the certificate of the chain that is at fault, with its own dates.
 @Suite struct SSLCheckChainTests {
@@ -21,6 +22,6 @@ import Testing
     #expect(report.message.contains("Closte Test Intermediate"))
     #expect(report.message.contains("expired on 2020-02-01"))
     let leafEnd = try #require(report.certificate?.notAfter)
-    #expect(report.message.contains("itself is valid until \(ISO8601.utc(leafEnd))"))
+    #expect(report.message.contains("itself is valid until \(UTCTime.iso8601(leafEnd))"))
   }
 }

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import TLS
 import Testing
+import Values
 
 /// `ssl check` against `openssl s_server` on loopback, with certificates the test makes.
 @Suite struct SSLCheckEndToEndTests {
@@ -112,7 +113,7 @@ import Testing
     #expect(report.certificate?.subject == "CN=soon.example.test")
     #expect(report.certificate?.issuer == "O=Closte Test, CN=Closte Test CA")
     let expected = try #require(try TestPKI.notAfter(of: cert))
-    #expect(report.json["not_after"] == .string(ISO8601.utc(expected)))
+    #expect(report.json["not_after"] == .string(UTCTime.iso8601(expected)))
     #expect(report.json["hint"] == .null)
   }
 

@@ -54,7 +54,7 @@ final class LoopbackNetwork {
     #expect(report["valid"] == .bool(true))
     #expect(report["reason"] == .null)
     let notAfter = try #require(try TestPKI.notAfter(of: network.cert))
-    #expect(report["not_after"] == .string(ISO8601.utc(notAfter)))
+    #expect(report["not_after"] == .string(UTCTime.iso8601(notAfter)))
     #expect(report["address"] == .string("127.0.0.1:\(network.server.port)"))
     #expect(report["names"] == ["shop.closte.test", "www.shop.closte.test"])
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Values
 
 /// A private certificate authority in a temporary folder, made with the `openssl` command, and the
 /// certificates the SSL tests need. Each test makes its own and removes it.
@@ -123,7 +124,7 @@ final class TestPKI {
   }
 
   /// `openssl x509 -enddate` of a certificate, as a date.
-  static func notAfter(of cert: String) throws -> Date? {
+  static func notAfter(of cert: String) throws -> Timestamp? {
     let output = try openssl(["x509", "-in", cert, "-noout", "-enddate"])
     // notAfter=Dec  5 15:51:30 2026 GMT
     let text = output.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "notAfter=", with: "")
@@ -131,7 +132,9 @@ final class TestPKI {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "GMT")
     formatter.dateFormat = "MMM d HH:mm:ss yyyy zzz"
-    return formatter.date(from: text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
+    // Read by Foundation's own date parser: an oracle apart from closte's reading of the certificate.
+    let date = formatter.date(from: text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
+    return date.map { Timestamp(timeIntervalSince1970: $0.timeIntervalSince1970) }
   }
 
   struct CommandFailed: Error, CustomStringConvertible {

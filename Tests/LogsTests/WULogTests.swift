@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Values
 
 @testable import Diagnostics
 @testable import Logs
@@ -12,7 +13,7 @@ import Testing
   }
 
   @Test func writesUltimateMultisitesLineFormat() throws {
-    let date = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14 22:13:20 UTC
+    let date = Timestamp(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14 22:13:20 UTC
     #expect(WULog.line(.info, "Added a.com", at: date) == "[2023-11-14 22:13:20] [INFO] Added a.com\n")
     #expect(WULog.line(.error, "two\nlines", at: date) == "[2023-11-14 22:13:20] [ERROR] two lines\n")
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Values
 
 @testable import Diagnostics
 @testable import Stages
@@ -6,12 +7,12 @@ import Foundation
 /// A clock whose sleeps pass at once, moving `now` forward: whole stage machines in virtual time.
 final class StageTestClock: ClosteClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current: Date
+  private var current: Timestamp
   private(set) var sleeps: [Double] = []
 
-  init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = start }
+  init(start: Timestamp = Timestamp(timeIntervalSince1970: 1_800_000_000)) { current = start }
 
-  func now() -> Date {
+  func now() -> Timestamp {
     lock.lock()
     defer { lock.unlock() }
     return current
@@ -38,8 +39,8 @@ final class ScriptedProbe: DomainProbe, @unchecked Sendable {
   private let dns: [Bool]
   private let ssl: [Bool]
   private let clock: StageTestClock
-  private(set) var dnsTimes: [Date] = []
-  private(set) var sslTimes: [Date] = []
+  private(set) var dnsTimes: [Timestamp] = []
+  private(set) var sslTimes: [Timestamp] = []
 
   init(dns: [Bool], ssl: [Bool], clock: StageTestClock) {
     self.dns = dns

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Values
 
 @testable import Sockets
 @testable import TLS
@@ -66,6 +67,6 @@ import Testing
     (4_102_444_799, "2099-12-31T23:59:59Z"),
   ])
   func iso8601(seconds: Double, text: String) {
-    #expect(ISO8601.utc(Date(timeIntervalSince1970: seconds)) == text)
+    #expect(UTCTime.iso8601(Timestamp(timeIntervalSince1970: seconds)) == text)
   }
 }

@@ -1,5 +1,4 @@
 import Diagnostics
-import FoundationEssentials
 import Synchronization
 import WPConfig
 
@@ -53,7 +52,7 @@ public final class Runtime: @unchecked Sendable {
     // instead of a SIGPIPE that some libraries ignore and others do not.
     _ = signal(SIGPIPE, SIG_IGN)
     return Runtime(
-      environment: ProcessInfo.processInfo.environment,
+      environment: ProcessEnvironment.current(),
       currentDirectory: ProcessDirectory.workingDirectory() ?? "",
       stdout: FileDescriptorSink(fd: 1), stderr: FileDescriptorSink(fd: 2), stdin: FileDescriptorSource(fd: 0))
   }

@@ -1,5 +1,4 @@
 import ClosteAPI
-import FoundationEssentials
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,7 +1,6 @@
 import ClosteAPI
 import Diagnostics
 import DomainNames
-import FoundationEssentials
 import Values
 
 #if canImport(Glibc)
