@@ -2,8 +2,8 @@
 # Issue 15's figures, side by side in one run, on the release archive's binary (scripts/release.sh):
 #   - sizes (stripped) of closte and of the floors, and the libraries closte names (readelf -d);
 #   - start time (hyperfine -N): a static stripped Swift program that only prints (the floor), the same
-#     with OpenSSL linked (what linking OpenSSL costs at start), `closte config get DB_NAME`, and
-#     `php -r` including the same wp-config.php;
+#     with OpenSSL linked (what linking OpenSSL would cost at start), `closte config get DB_NAME`,
+#     `closte version` (which loads OpenSSL on first use), and `php -r` including the same wp-config.php;
 #   - bulk `domain sync` of 1,000 new domains against closte-simulator at 50 ms latency, the default
 #     concurrency (and, with ONE_AT_A_TIME=1, --concurrency=1 too, the upstream plugin's way; BULK=0 skips it).
 # Usage: bash Benchmarks/lean.sh [runs]   (needs hyperfine, php, curl; a release in dist/ or builds one)
@@ -47,6 +47,7 @@ hyperfine --warmup 20 --runs "$runs" -N --export-markdown "$work/start.md" --exp
   -n 'floor: static stripped Swift, print only' "$work/floor" \
   -n 'floor + OpenSSL linked' "$work/floor-openssl" \
   -n 'closte config get DB_NAME' "$bin config get DB_NAME --config=$work/wp-config.php" \
+  -n 'closte version (loads OpenSSL)' "$bin version" \
   -n 'php -r include wp-config.php' "php -r \"define('ABSPATH', '$work/'); include '$work/wp-config.php'; echo DB_NAME;\"" \
   >/dev/null
 cat "$work/start.md"

@@ -48,7 +48,7 @@ check "no RUNPATH or RPATH: libraries come from the system's folders, never from
   bash -c '! readelf -d "$1" | grep -Eq "\((RUNPATH|RPATH)\)"' _ "$binary"
 size="$(stat -c %s "$binary")"
 echo "binary: $size bytes"
-check "the stripped binary is at most 16 MB (no FoundationNetworking, no ICU)" test "$size" -le $((16 * 1024 * 1024))
+check "the stripped binary is at most 12 MB (no Foundation, no ICU)" test "$size" -le 12000000
 
 # --- Without the toolchain.
 swift_path="$(readlink -f "$(command -v swift)")"

@@ -19,7 +19,10 @@ public enum ProcessDirectory {
 public enum ProcessEnvironment {
   /// Every `NAME=value` entry; for a name given twice, the first, as `getenv(3)` finds it.
   public static func current() -> [String: String] {
+    var count = 0
+    while environ[count] != nil { count += 1 }
     var variables: [String: String] = [:]
+    variables.reserveCapacity(count)
     var entry = environ
     while let text = entry.pointee {
       let bytes = Array(String(cString: text).utf8)

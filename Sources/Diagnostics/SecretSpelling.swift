@@ -76,16 +76,26 @@ package struct SecretSpelling: Sendable {
   }
 
   // MARK: The spellings of one character
+  //
+  // Worked out for the 128 ASCII characters at every start that registers a secret, so written with
+  // plain loops into arrays of known size: closures, sets and intermediate strings made this the
+  // largest part of `config get`'s time.
 
   /// One character's spellings: itself and each encoding of it, then each encoding of those.
   package static func alternatives(_ scalar: Unicode.Scalar) -> [[UInt8]] {
-    let raw = Array(String(scalar).utf8)
+    var raw: [UInt8] = []
+    raw.reserveCapacity(4)
+    UTF8.encode(scalar) { raw.append($0) }
     var all: [[UInt8]] = [raw]
+    all.reserveCapacity(32)
     func add(_ bytes: [UInt8]) { if !bytes.isEmpty, !all.contains(bytes) { all.append(bytes) } }
     let once = encodings(of: raw, scalar: scalar)
-    once.forEach(add)
+    for spelling in once { add(spelling) }
     for spelling in once where spelling != raw {
-      for encoder in wholeEncoders { add(encoder(spelling)) }
+      add(percentReserved(spelling, upper: true))
+      add(percentReserved(spelling, upper: false))
+      add(escaped(spelling, inPHP: false))
+      add(escaped(spelling, inPHP: true))
     }
     return all
   }
@@ -93,71 +103,93 @@ package struct SecretSpelling: Sendable {
   /// The spellings of one character one encoding deep.
   private static func encodings(of raw: [UInt8], scalar: Unicode.Scalar) -> [[UInt8]] {
     var out: [[UInt8]] = [percent(raw, upper: true), percent(raw, upper: false)]
-    if scalar == " " { out.append(Array("+".utf8)) }
-    if scalar.value < 0x20 || scalar.value == 0x7F { out.append(Array(" ".utf8)) }
-    if let named = jsonNamed[scalar] { out.append(Array(named.utf8)) }
+    if scalar == " " { out.append([UInt8(ascii: "+")]) }
+    if scalar.value < 0x20 || scalar.value == 0x7F { out.append([UInt8(ascii: " ")]) }
+    if let named = jsonNamed(scalar) { out.append([UInt8(ascii: "\\"), named]) }
     out.append(jsonUnicode(scalar, upper: false))
     out.append(jsonUnicode(scalar, upper: true))
-    if scalar == "\"" { out.append(Array("\"\"".utf8)) }
-    if scalar == "'" { out.append(Array("\\'".utf8)) }
-    if scalar == "\\" { out.append(Array("\\\\".utf8)) }
+    if scalar == "\"" { out.append([UInt8(ascii: "\""), UInt8(ascii: "\"")]) }
+    if scalar == "'" { out.append([UInt8(ascii: "\\"), UInt8(ascii: "'")]) }
     return out
   }
 
-  /// Encodings applied to a whole spelling (the second layer: an escaped body quoted once more).
-  private static let wholeEncoders: [([UInt8]) -> [UInt8]] = [
-    { percentReserved($0, upper: true) }, { percentReserved($0, upper: false) }, jsonEscaped, phpQuoted,
-  ]
-
-  private static let jsonNamed: [Unicode.Scalar: String] = [
-    "\"": "\\\"", "\\": "\\\\", "/": "\\/", "\u{08}": "\\b", "\u{0C}": "\\f", "\n": "\\n", "\r": "\\r",
-    "\t": "\\t",
-  ]
+  /// The letter of JSON's short escape for `scalar` (`n` for a line feed, `/` for a slash...).
+  private static func jsonNamed(_ scalar: Unicode.Scalar) -> UInt8? {
+    switch scalar {
+    case "\"", "\\", "/": return UInt8(scalar.value)
+    case "\u{08}": return UInt8(ascii: "b")
+    case "\u{0C}": return UInt8(ascii: "f")
+    case "\n": return UInt8(ascii: "n")
+    case "\r": return UInt8(ascii: "r")
+    case "\t": return UInt8(ascii: "t")
+    default: return nil
+    }
+  }
 
   private static func percent(_ bytes: [UInt8], upper: Bool) -> [UInt8] {
-    bytes.flatMap { [UInt8(ascii: "%")] + hex($0, digits: 2, upper: upper) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 3)
+    for byte in bytes {
+      out.append(UInt8(ascii: "%"))
+      appendHex(byte, digits: 2, upper: upper, to: &out)
+    }
+    return out
   }
 
   /// Percent-encoding as a URL encoder applies it to text: letters, digits and `-._~` stay.
   private static func percentReserved(_ bytes: [UInt8], upper: Bool) -> [UInt8] {
-    bytes.flatMap { byte -> [UInt8] in
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 3)
+    for byte in bytes {
       let plain =
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        || Array("-._~".utf8).contains(byte)
-      return plain ? [byte] : percent([byte], upper: upper)
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "~")
+      if plain {
+        out.append(byte)
+      } else {
+        out.append(UInt8(ascii: "%"))
+        appendHex(byte, digits: 2, upper: upper, to: &out)
+      }
     }
+    return out
   }
 
   private static func jsonUnicode(_ scalar: Unicode.Scalar, upper: Bool) -> [UInt8] {
-    String(scalar).utf16.flatMap { Array("\\u".utf8) + hex(Int($0), digits: 4, upper: upper) }
+    var out: [UInt8] = []
+    out.reserveCapacity(12)
+    UTF16.encode(scalar) { unit in
+      out.append(UInt8(ascii: "\\"))
+      out.append(UInt8(ascii: "u"))
+      appendHex(unit, digits: 4, upper: upper, to: &out)
+    }
+    return out
   }
 
-  /// A spelling (ASCII after one encoding) inside a JSON string.
-  private static func jsonEscaped(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.flatMap { byte -> [UInt8] in
-      switch byte {
-      case UInt8(ascii: "\\"): return Array("\\\\".utf8)
-      case UInt8(ascii: "\""): return Array("\\\"".utf8)
-      case UInt8(ascii: "/"): return Array("\\/".utf8)
-      default: return [byte]
+  /// A spelling (ASCII after one encoding) inside a JSON string (`\\`, `\"`, `\/` escaped), or inside
+  /// a PHP single-quoted string or a CSV field (`\\`, `\'`, `""`).
+  private static func escaped(_ bytes: [UInt8], inPHP: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      switch (byte, inPHP) {
+      case (UInt8(ascii: "\\"), _): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case (UInt8(ascii: "\""), false): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case (UInt8(ascii: "/"), false): out += [UInt8(ascii: "\\"), UInt8(ascii: "/")]
+      case (UInt8(ascii: "'"), true): out += [UInt8(ascii: "\\"), UInt8(ascii: "'")]
+      case (UInt8(ascii: "\""), true): out += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
+      default: out.append(byte)
       }
     }
+    return out
   }
 
-  /// A spelling inside a PHP single-quoted string or a CSV field.
-  private static func phpQuoted(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.flatMap { byte -> [UInt8] in
-      switch byte {
-      case UInt8(ascii: "\\"): return Array("\\\\".utf8)
-      case UInt8(ascii: "'"): return Array("\\'".utf8)
-      case UInt8(ascii: "\""): return Array("\"\"".utf8)
-      default: return [byte]
-      }
+  private static func appendHex<Number: FixedWidthInteger>(
+    _ value: Number, digits: Int, upper: Bool, to out: inout [UInt8]
+  ) {
+    for shift in (0..<digits).reversed() {
+      let digit = UInt8(truncatingIfNeeded: (value >> (4 * shift)) & 0xF)
+      out.append(digit < 10 ? UInt8(ascii: "0") + digit : (upper ? UInt8(ascii: "A") : UInt8(ascii: "a")) + digit - 10)
     }
-  }
-
-  private static func hex<Number: BinaryInteger>(_ value: Number, digits: Int, upper: Bool) -> [UInt8] {
-    let table = Array((upper ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
-    return (0..<digits).reversed().map { table[Int((value >> (4 * $0)) & 0xF)] }
   }
 }
