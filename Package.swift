@@ -100,7 +100,7 @@ let package = Package(
       name: "DNSTests", dependencies: ["DNS", "Sockets", "Diagnostics", "Values", "TestSupport"],
       path: "Tests/DNSTests"),
     .testTarget(name: "SocketsTests", dependencies: ["Sockets"], path: "Tests/SocketsTests"),
-    .testTarget(name: "TLSTests", dependencies: ["TLS", "Sockets", "Values"], path: "Tests/TLSTests"),
+    .testTarget(name: "TLSTests", dependencies: ["TLS", "Values"], path: "Tests/TLSTests"),
     .testTarget(name: "StagesTests", dependencies: ["Stages", "Diagnostics", "Values"], path: "Tests/StagesTests"),
     .testTarget(name: "NetworkChecksTests", dependencies: ["NetworkChecks"], path: "Tests/NetworkChecksTests"),
     .testTarget(name: "LogsTests", dependencies: ["Logs", "Diagnostics", "Values"], path: "Tests/LogsTests"),
