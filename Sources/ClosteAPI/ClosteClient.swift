@@ -297,6 +297,6 @@ public enum FormEncoding {
 
   /// `%2F`: one byte, percent-encoded.
   package static func percent(_ byte: UInt8) -> String {
-    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+    "%" + Hex.text(byte, digits: 2, uppercase: true)
   }
 }

@@ -1,3 +1,5 @@
+import Values
+
 /// SHA-256 (FIPS 180-4), for the names of lock files (`ChangeLock`): a name must say which site and
 /// Closte app it is for without the API key being recoverable from it. Written out here so that the
 /// Closte client needs no cryptographic library (only the TLS module knows OpenSSL); it hashes a
@@ -46,9 +48,8 @@ package enum SHA256 {
 
   /// The digest as 64 lowercase hexadecimal digits.
   package static func hex(_ message: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
-    for byte in digest(message) { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
+    for byte in digest(message) { Hex.append(byte, digits: 2, uppercase: false, to: &text) }
     return String(decoding: text, as: UTF8.self)
   }
 

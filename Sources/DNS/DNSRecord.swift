@@ -1,3 +1,5 @@
+import Values
+
 /// One resource record (RFC 1035 §4.1.3).
 ///
 ///     +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
@@ -89,7 +91,8 @@ public enum DNSRecordData: Hashable, Sendable, CustomStringConvertible {
         + "\(soa.expire) \(soa.minimum)"
     case .caa(let caa): return "\(caa.flags) \(caa.tag) \(quoted(caa.value))"
     case .other(_, let bytes):
-      return "\\# \(bytes.count)" + (bytes.isEmpty ? "" : " " + bytes.map { hexByte($0) }.joined())
+      return "\\# \(bytes.count)"
+        + (bytes.isEmpty ? "" : " " + bytes.map { Hex.text($0, digits: 2, uppercase: true) }.joined())
     }
   }
 
@@ -132,9 +135,4 @@ private func quoted(_ bytes: [UInt8]) -> String {
     }
   }
   return text + "\""
-}
-
-private func hexByte(_ byte: UInt8) -> String {
-  let digits = String(byte, radix: 16, uppercase: true)
-  return digits.count == 1 ? "0" + digits : digits
 }

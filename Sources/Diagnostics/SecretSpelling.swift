@@ -1,3 +1,5 @@
+import Values
+
 /// Every way one secret may be written in text that leaves the process, as a pattern matched over
 /// bytes: each character of the secret may appear raw or in any of the spellings closte, PHP, a
 /// web server or a log writer give it — percent-encoded (either case of hex), form-encoded (`+` for
@@ -131,7 +133,7 @@ package struct SecretSpelling: Sendable {
     out.reserveCapacity(bytes.count * 3)
     for byte in bytes {
       out.append(UInt8(ascii: "%"))
-      appendHex(byte, digits: 2, upper: upper, to: &out)
+      Hex.append(byte, digits: 2, uppercase: upper, to: &out)
     }
     return out
   }
@@ -149,7 +151,7 @@ package struct SecretSpelling: Sendable {
         out.append(byte)
       } else {
         out.append(UInt8(ascii: "%"))
-        appendHex(byte, digits: 2, upper: upper, to: &out)
+        Hex.append(byte, digits: 2, uppercase: upper, to: &out)
       }
     }
     return out
@@ -161,7 +163,7 @@ package struct SecretSpelling: Sendable {
     UTF16.encode(scalar) { unit in
       out.append(UInt8(ascii: "\\"))
       out.append(UInt8(ascii: "u"))
-      appendHex(unit, digits: 4, upper: upper, to: &out)
+      Hex.append(unit, digits: 4, uppercase: upper, to: &out)
     }
     return out
   }
@@ -182,14 +184,5 @@ package struct SecretSpelling: Sendable {
       }
     }
     return out
-  }
-
-  private static func appendHex<Number: FixedWidthInteger>(
-    _ value: Number, digits: Int, upper: Bool, to out: inout [UInt8]
-  ) {
-    for shift in (0..<digits).reversed() {
-      let digit = UInt8(truncatingIfNeeded: (value >> (4 * shift)) & 0xF)
-      out.append(digit < 10 ? UInt8(ascii: "0") + digit : (upper ? UInt8(ascii: "A") : UInt8(ascii: "a")) + digit - 10)
-    }
   }
 }

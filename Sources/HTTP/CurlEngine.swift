@@ -56,7 +56,7 @@ package final class CurlEngine: @unchecked Sendable {
   }
 
   private func startThread() throws(ClosteError) {
-    guard DetachedThread.start({ self.run() }) else {
+    guard SystemThread.detach({ self.run() }) else {
       throw ClosteError(.apiUnreachable, "closte cannot make HTTP calls: the system gave no thread for them.")
     }
   }

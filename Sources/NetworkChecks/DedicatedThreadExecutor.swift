@@ -1,3 +1,5 @@
+import Values
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -19,21 +21,9 @@ package final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
   package init() {
     pthread_mutex_init(mutex, nil)
     pthread_cond_init(condition, nil)
-    let context = Unmanaged.passRetained(self).toOpaque()
-    var created = pthread_t()
-    let status = pthread_create(
-      &created, nil,
-      { argument in
-        guard let argument else { return nil }
-        Unmanaged<DedicatedThreadExecutor>.fromOpaque(argument).takeRetainedValue().serve()
-        return nil
-      }, context)
-    if status == 0 {
-      thread = created
-    } else {
-      // No thread: jobs run on the caller's thread as they come (slower, never lost).
-      Unmanaged<DedicatedThreadExecutor>.fromOpaque(context).release()
-    }
+    // The thread holds the executor until `serve` returns. With no thread, jobs run on the caller's
+    // thread as they come (slower, never lost).
+    thread = SystemThread.spawn { [self] in serve() }
   }
 
   deinit {

@@ -72,17 +72,9 @@ public enum JSONWriter {
       case 0x0D: out += "\\r"
       case 0x09: out += "\\t"
       case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-      default: out += "\\u" + hex4(unit)
+      default: out += "\\u" + Hex.text(unit, digits: 4, uppercase: false)
       }
     }
     out += "\""
-  }
-
-  private static func hex4(_ unit: UInt16) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([
-      digits[Int(unit >> 12) & 0xF], digits[Int(unit >> 8) & 0xF], digits[Int(unit >> 4) & 0xF],
-      digits[Int(unit) & 0xF],
-    ])
   }
 }

@@ -2,38 +2,10 @@ extension String {
   /// The text with every occurrence of `target` replaced, matched byte for byte (UTF-8), as a
   /// literal search does: `"\r"` is found inside `"\r\n"`, which a `Character` search would not.
   public func replacingAll(_ target: String, with replacement: String) -> String {
-    let needle = Array(target.utf8)
-    guard let first = needle.first else { return self }
-    let bytes = Array(utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var index = 0
-    var changed = false
-    while index < bytes.count {
-      if bytes[index] == first, index + needle.count <= bytes.count,
-        bytes[index..<(index + needle.count)].elementsEqual(needle)
-      {
-        out += replacement.utf8
-        index += needle.count
-        changed = true
-      } else {
-        out.append(bytes[index])
-        index += 1
-      }
-    }
-    return changed ? String(decoding: out, as: UTF8.self) : self
+    let pieces = splitting(atEvery: target)
+    return pieces.count == 1 ? self : pieces.joined(separator: replacement)
   }
-}
 
-extension StringProtocol {
-  /// Whether `target` occurs in the text, matched byte for byte (UTF-8) as PHP's `strpos` does:
-  /// `"\n"` is found inside `"\r\n"`, which the standard library's `Character` search does not.
-  package func containsBytes(_ target: String) -> Bool {
-    Array(utf8).firstIndex(ofBytes: Array(target.utf8)) != nil
-  }
-}
-
-extension String {
   /// The pieces between the occurrences of `separator` (not empty), matched byte for byte, as
   /// Foundation's `components(separatedBy:)` gives them: `"a::b"` split at `"::"` is `["a", "b"]`.
   package func splitting(atEvery separator: String) -> [String] {
@@ -48,6 +20,14 @@ extension String {
     }
     pieces.append(String(decoding: bytes[start...], as: UTF8.self))
     return pieces
+  }
+}
+
+extension StringProtocol {
+  /// Whether `target` occurs in the text, matched byte for byte (UTF-8) as PHP's `strpos` does:
+  /// `"\n"` is found inside `"\r\n"`, which the standard library's `Character` search does not.
+  package func containsBytes(_ target: String) -> Bool {
+    Array(utf8).firstIndex(ofBytes: Array(target.utf8)) != nil
   }
 }
 

@@ -27,7 +27,7 @@ final class RPCReadAhead: @unchecked Sendable {
       continuation.finish()
     }
     // No thread to be had: do the work here rather than not at all.
-    if !DetachedThread.start(read) { read() }
+    if !SystemThread.detach(read) { read() }
   }
 
   /// The consumer has taken an item from `stream`: one more may be read.
