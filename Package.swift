@@ -99,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "DNSTests", dependencies: ["DNS", "Sockets", "Diagnostics", "Values", "TestSupport"],
       path: "Tests/DNSTests"),
-    .testTarget(name: "SocketsTests", dependencies: ["Sockets"], path: "Tests/SocketsTests"),
+    .testTarget(name: "SocketsTests", dependencies: ["Sockets", "TestSupport"], path: "Tests/SocketsTests"),
     .testTarget(name: "TLSTests", dependencies: ["TLS", "Values"], path: "Tests/TLSTests"),
     .testTarget(name: "StagesTests", dependencies: ["Stages", "Diagnostics", "Values"], path: "Tests/StagesTests"),
     .testTarget(name: "NetworkChecksTests", dependencies: ["NetworkChecks"], path: "Tests/NetworkChecksTests"),
@@ -115,7 +115,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["ClosteKit", "closte", "closte-simulator", "Values", "Diagnostics", "DNS", "TLS"],
+      dependencies: ["ClosteKit", "closte", "closte-simulator", "Values", "Diagnostics", "DNS", "TLS", "TestSupport"],
       path: "Tests/EndToEndTests"
     ),
   ],

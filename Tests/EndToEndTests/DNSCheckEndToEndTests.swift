@@ -1,5 +1,6 @@
 import ClosteKit
 import Foundation
+import TestSupport
 import Testing
 import Values
 
@@ -178,7 +179,7 @@ import Values
     #expect(output.status == 1)
   }
 
-  @Test(.enabled(if: LoopbackSockets.hasIPv6)) func asksAnIPv6ResolverWithItsPort() throws {
+  @Test(.enabled(if: LoopbackSocket.hasIPv6)) func asksAnIPv6ResolverWithItsPort() throws {
     let server = try DNSMasq.start(DNSCheckEndToEndTests.records, ipv6: true)
     defer { server.stop() }
     let output = try BinaryRunner.run([
@@ -189,7 +190,7 @@ import Values
   }
 
   @Test func aResolverThatNeverAnswersFailsWithinTheTimeout() throws {
-    let silent = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
+    let silent = try BoundSocket(type: SOCK_DGRAM, port: 0)
     defer { silent.close() }
     let started = Date()
     let output = try BinaryRunner.run([
@@ -206,7 +207,7 @@ import Values
   }
 
   @Test func aPortWithNoServerIsUnreachable() throws {
-    let port = try LoopbackSockets.freePort()
+    let port = try #require(LoopbackSocket.freePort())
     let output = try BinaryRunner.run([
       "dns", "check", "shop.closte.test", "--expect=203.0.113.10", "--resolver=127.0.0.1:\(port)", "--timeout=5",
       "--format=json",

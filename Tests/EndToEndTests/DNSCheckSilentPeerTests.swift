@@ -21,7 +21,7 @@ import Values
 
   /// Before: the A, AAAA and NS questions each waited their 2 tries (6 datagrams, 3 × the time).
   @Test func aSilentUDPResolverIsAskedOneQuestionsTriesThenDNSTimeout() throws {
-    let silent = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
+    let silent = try BoundSocket(type: SOCK_DGRAM, port: 0)
     defer { silent.close() }
     let (output, report) = try Self.run(resolverPort: silent.port)
     #expect(output.status == 1)
@@ -43,7 +43,7 @@ import Values
 
   /// A network host that got no answer: the domain is not asked as well (before: 2 × the time).
   @Test func aSilentResolverForTheNetworkHostIsNotAskedAgainForTheDomain() throws {
-    let silent = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
+    let silent = try BoundSocket(type: SOCK_DGRAM, port: 0)
     defer { silent.close() }
     let output = try BinaryRunner.run(
       [

@@ -1,6 +1,7 @@
 import ClosteKit
 import DNS
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +30,8 @@ final class DNSMasq {
     var lastError: Error = DNSMasqError.notStarted("no attempt")
     for _ in 0..<5 {
       do {
-        return try startOnce(records, port: try LoopbackSockets.freePort(), ipv6: ipv6)
+        guard let port = LoopbackSocket.freePort() else { throw DNSMasqError.notStarted("no free loopback port") }
+        return try startOnce(records, port: port, ipv6: ipv6)
       } catch {
         lastError = error
       }
@@ -138,56 +140,17 @@ enum DNSMasqError: Error {
   case notStarted(String)
 }
 
-/// Loopback sockets for tests: a free port, and a UDP socket that never answers.
-enum LoopbackSockets {
-  /// Whether ::1 can be bound (CI containers often have no IPv6 at all).
-  static let hasIPv6: Bool = {
-    let fd = socket(AF_INET6, Int32(SOCK_DGRAM.rawValue), 0)
-    guard fd >= 0 else { return false }
-    defer { Glibc.close(fd) }
-    var address = sockaddr_in6()
-    address.sin6_family = sa_family_t(AF_INET6)
-    address.sin6_addr = in6addr_loopback
-    return withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-    } == 0
-  }()
-
-  /// A port that is free for both UDP and TCP on 127.0.0.1 right now.
-  static func freePort() throws -> UInt16 {
-    let udp = try BoundSocket(type: Int32(SOCK_DGRAM.rawValue), port: 0)
-    defer { udp.close() }
-    let tcp = try BoundSocket(type: Int32(SOCK_STREAM.rawValue), port: udp.port)
-    tcp.close()
-    return udp.port
-  }
-}
-
 /// A socket bound on 127.0.0.1 that does nothing: a DNS server that never answers.
 final class BoundSocket {
   private var fd: Int32
   let port: UInt16
 
-  init(type: Int32, port: UInt16) throws {
-    let fd = socket(AF_INET, type, 0)
-    guard fd >= 0 else { throw DNSMasqError.notStarted("socket failed") }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard bound == 0 else {
-      Glibc.close(fd)
+  init(type: __socket_type, port: UInt16) throws {
+    guard let (fd, port) = LoopbackSocket.bind(type, port: port) else {
       throw DNSMasqError.notStarted("port \(port) is taken")
     }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
     self.fd = fd
-    self.port = UInt16(bigEndian: address.sin_port)
+    self.port = port
   }
 
   func close() {

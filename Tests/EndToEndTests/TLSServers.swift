@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `openssl s_server` on 127.0.0.1 on a port the system picks, serving one certificate. Started
 /// with `SpawnedProcess` (see DNSMasq.swift for why not `Process`); stopped by `stop()`, which
@@ -49,22 +50,11 @@ final class SilentListener {
   let port: UInt16
 
   init() throws {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard bound == 0, listen(descriptor, 8) == 0 else {
-      close(descriptor)
+    guard let (descriptor, port) = LoopbackSocket.bind(SOCK_STREAM, listening: 8) else {
       throw TestPKI.CommandFailed(description: "could not listen on 127.0.0.1")
     }
     self.descriptor = descriptor
-    port = Self.localPort(of: descriptor)
+    self.port = port
   }
 
   func stop() { close(descriptor) }
@@ -85,17 +75,9 @@ final class SilentListener {
 
   /// A port on 127.0.0.1 where nothing listens (bound, then released).
   static func closedPort() throws -> UInt16 {
-    let listener = try SilentListener()
-    listener.stop()
-    return listener.port
-  }
-
-  private static func localPort(of descriptor: Int32) -> UInt16 {
-    var address = sockaddr_in()
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    guard let port = LoopbackSocket.closedPort() else {
+      throw TestPKI.CommandFailed(description: "could not bind on 127.0.0.1")
     }
-    return UInt16(bigEndian: address.sin_port)
+    return port
   }
 }

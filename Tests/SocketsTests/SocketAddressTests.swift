@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Sockets
@@ -23,18 +24,8 @@ import Testing
 
   @Test func aTCPConnectionToAClosedLoopbackPortIsUnreachable() throws {
     // Bind a port, then let it go: nothing listens there.
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(descriptor, pointer, length) == 0 ? getsockname(descriptor, pointer, &length) : -1
-      }
-    }
-    close(descriptor)
-    let target = try #require(SocketAddress(ip: "127.0.0.1", port: UInt16(bigEndian: address.sin_port)))
+    let port = try #require(LoopbackSocket.closedPort())
+    let target = try #require(SocketAddress(ip: "127.0.0.1", port: port))
     #expect(throws: SocketFailure.self) {
       try Socket.connect(.stream, to: target, deadline: Deadline(secondsFromNow: 5))
     }

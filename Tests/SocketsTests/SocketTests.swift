@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Sockets
@@ -8,20 +9,7 @@ import Testing
 @Suite struct SocketTests {
   /// A socket of `type` bound to 127.0.0.1 on a port the system picks, and that port.
   private func bound(_ type: __socket_type, listening: Bool = false) throws -> (descriptor: Int32, port: UInt16) {
-    let descriptor = socket(AF_INET, Int32(type.rawValue), 0)
-    try #require(descriptor >= 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let result = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(descriptor, pointer, length) == 0 ? getsockname(descriptor, pointer, &length) : -1
-      }
-    }
-    try #require(result == 0)
-    if listening { try #require(listen(descriptor, 4) == 0) }
-    return (descriptor, UInt16(bigEndian: address.sin_port))
+    try #require(LoopbackSocket.bind(type, listening: listening ? 4 : nil))
   }
 
   private func loopback(_ port: UInt16) throws -> SocketAddress {
@@ -29,8 +17,7 @@ import Testing
   }
 
   @Test func aDatagramToAPortWhereNothingListensIsUnreachable() throws {
-    let (descriptor, port) = try bound(SOCK_DGRAM)
-    close(descriptor)
+    let port = try #require(LoopbackSocket.closedPort(SOCK_DGRAM))
     let socket = try Socket.connect(.datagram, to: loopback(port), deadline: Deadline(secondsFromNow: 5))
     try socket.send([1, 2, 3], deadline: Deadline(secondsFromNow: 5))
     // The kernel's ICMP "port unreachable" comes back as the connected socket's error.

@@ -1,5 +1,6 @@
 import ClosteKit
 import Foundation
+import TestSupport
 import Testing
 
 /// The HTTP layer's bounds against the simulator's hostile answers (issue 12): the body cap, the
@@ -86,18 +87,8 @@ import Testing
   }
 
   private func closedLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-      }
-    }
-    guard bound else { throw SimulatorFailure("no loopback port") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    guard let port = LoopbackSocket.closedPort() else { throw SimulatorFailure("no loopback port") }
+    return Int(port)
   }
+
 }

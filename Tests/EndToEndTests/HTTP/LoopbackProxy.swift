@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// An HTTP proxy on a loopback port, as a proxy server does it: `CONNECT host:port` opens a tunnel
 /// (for https:// URLs), and an absolute-form request (`GET http://host:port/path`) is forwarded
@@ -18,23 +19,11 @@ final class LoopbackProxy: @unchecked Sendable {
 
   init(requireAuthentication: Bool = false) throws {
     self.requireAuthentication = requireAuthentication
-    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let ready = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(listener, pointer, length) == 0 && listen(listener, 64) == 0
-          && getsockname(listener, pointer, &length) == 0
-      }
-    }
-    guard ready else {
-      close(listener)
+    guard let (listener, port) = LoopbackSocket.bind(SOCK_STREAM, listening: 64) else {
       throw SimulatorFailure("the proxy cannot listen")
     }
     self.listener = listener
-    port = Int(UInt16(bigEndian: address.sin_port))
+    self.port = Int(port)
     Thread.detachNewThread { [self] in acceptLoop() }
   }
 
