@@ -33,7 +33,6 @@ static struct {
   void *(*slist_append)(void *list, const char *text);
   void (*slist_free_all)(void *list);
   void *(*multi_init)(void);
-  int (*multi_cleanup)(void *multi);
   int (*multi_setopt)(void *multi, int option, ...);
   int (*multi_add_handle)(void *multi, void *easy);
   int (*multi_remove_handle)(void *multi, void *easy);
@@ -43,7 +42,6 @@ static struct {
   closte_curl_message *(*multi_info_read)(void *multi, int *left);
   void *(*share_init)(void);
   int (*share_setopt)(void *share, int option, ...);
-  int (*share_cleanup)(void *share);
 } curl;
 
 static int loaded;
@@ -73,13 +71,12 @@ static void load(void) {
     && RESOLVE(easy_setopt, "curl_easy_setopt") && RESOLVE(easy_getinfo, "curl_easy_getinfo")
     && RESOLVE(easy_strerror, "curl_easy_strerror") && RESOLVE(slist_append, "curl_slist_append")
     && RESOLVE(slist_free_all, "curl_slist_free_all") && RESOLVE(multi_init, "curl_multi_init")
-    && RESOLVE(multi_cleanup, "curl_multi_cleanup") && RESOLVE(multi_setopt, "curl_multi_setopt")
+    && RESOLVE(multi_setopt, "curl_multi_setopt")
     && RESOLVE(multi_add_handle, "curl_multi_add_handle")
     && RESOLVE(multi_remove_handle, "curl_multi_remove_handle")
     && RESOLVE(multi_perform, "curl_multi_perform") && RESOLVE(multi_poll, "curl_multi_poll")
     && RESOLVE(multi_wakeup, "curl_multi_wakeup") && RESOLVE(multi_info_read, "curl_multi_info_read")
-    && RESOLVE(share_init, "curl_share_init") && RESOLVE(share_setopt, "curl_share_setopt")
-    && RESOLVE(share_cleanup, "curl_share_cleanup");
+    && RESOLVE(share_init, "curl_share_init") && RESOLVE(share_setopt, "curl_share_setopt");
   if (!ok) return;
   // CURL_GLOBAL_DEFAULT; done here, once, before any other thread can use libcurl.
   if (curl.global_init(3) != 0) {
@@ -128,10 +125,6 @@ int closte_curl_easy_getinfo_long(void *easy, int info, long *value) {
   return curl.easy_getinfo(easy, info, value);
 }
 
-int closte_curl_easy_getinfo_offset(void *easy, int info, int64_t *value) {
-  return curl.easy_getinfo(easy, info, value);
-}
-
 const char *closte_curl_easy_strerror(int code) {
   const char *text = curl.easy_strerror(code);
   return text ? text : "";
@@ -141,7 +134,6 @@ void *closte_curl_slist_append(void *list, const char *text) { return curl.slist
 void closte_curl_slist_free_all(void *list) { curl.slist_free_all(list); }
 
 void *closte_curl_multi_init(void) { return curl.multi_init(); }
-int closte_curl_multi_cleanup(void *multi) { return curl.multi_cleanup(multi); }
 
 int closte_curl_multi_setopt_long(void *multi, int option, long value) {
   return curl.multi_setopt(multi, option, value);
@@ -176,4 +168,3 @@ int closte_curl_share_setopt_data(void *share, int option, int value) {
   return curl.share_setopt(share, option, value);
 }
 
-int closte_curl_share_cleanup(void *share) { return curl.share_cleanup(share); }

@@ -10,18 +10,6 @@ public protocol InputSource: AnyObject, Sendable {
   func read(maximum: Int) -> [UInt8]
 }
 
-extension InputSource {
-  /// Everything up to the end of input.
-  public func readAll() -> [UInt8] {
-    var all: [UInt8] = []
-    while true {
-      let chunk = read(maximum: 65536)
-      if chunk.isEmpty { return all }
-      all += chunk
-    }
-  }
-}
-
 public final class FileDescriptorSource: InputSource, @unchecked Sendable {
   private let fd: Int32
   public init(fd: Int32) { self.fd = fd }

@@ -118,11 +118,6 @@ package final class CurlTransfer {
     var value = 0
     return closte_curl_easy_getinfo_long(easy, info, &value) == 0 ? value : 0
   }
-
-  package func offsetInfo(_ info: Int32) -> Int64 {
-    var value: Int64 = 0
-    return closte_curl_easy_getinfo_offset(easy, info, &value) == 0 ? value : 0
-  }
 }
 
 private let curlWriteBody: closte_curl_data_callback = { data, size, count, user in

@@ -6,8 +6,6 @@ public struct Deadline: Sendable {
     instant = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, seconds) * 1000)))
   }
 
-  package init(instant: ContinuousClock.Instant) { self.instant = instant }
-
   public var hasPassed: Bool { ContinuousClock.now >= instant }
 
   /// The earlier of this deadline and one `seconds` from now.

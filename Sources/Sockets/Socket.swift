@@ -16,13 +16,9 @@ public final class Socket {
 
   /// The descriptor, for a library that does its own reads and writes on it (OpenSSL's `SSL_set_fd`).
   public let descriptor: Int32
-  public let peer: SocketAddress
   private var closed = false
 
-  private init(descriptor: Int32, peer: SocketAddress) {
-    self.descriptor = descriptor
-    self.peer = peer
-  }
+  private init(descriptor: Int32) { self.descriptor = descriptor }
 
   deinit { close() }
 
@@ -36,7 +32,7 @@ public final class Socket {
     let type = Int32((kind == .datagram ? SOCK_DGRAM : SOCK_STREAM).rawValue) | Int32(SOCK_CLOEXEC.rawValue)
     let descriptor = socket(domain, type, 0)
     guard descriptor >= 0 else { throw .from(errno, call: "socket") }
-    let socket = Socket(descriptor: descriptor, peer: address)
+    let socket = Socket(descriptor: descriptor)
     let flags = fcntl(descriptor, F_GETFL, 0)
     guard flags >= 0, fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) == 0 else { throw .from(errno, call: "fcntl") }
     if address.withSockaddr({ Glibc.connect(descriptor, $0, $1) }) == 0 { return socket }

@@ -29,7 +29,6 @@ int closte_curl_easy_setopt_pointer(void *easy, int option, const void *value);
 int closte_curl_easy_setopt_offset(void *easy, int option, int64_t value);
 int closte_curl_easy_setopt_callback(void *easy, int option, closte_curl_data_callback value);
 int closte_curl_easy_getinfo_long(void *easy, int info, long *value);
-int closte_curl_easy_getinfo_offset(void *easy, int info, int64_t *value);
 const char *closte_curl_easy_strerror(int code);
 
 // Header lists.
@@ -38,7 +37,6 @@ void closte_curl_slist_free_all(void *list);
 
 // The multi handle: many transfers on one thread, sharing connections.
 void *closte_curl_multi_init(void);
-int closte_curl_multi_cleanup(void *multi);
 int closte_curl_multi_setopt_long(void *multi, int option, long value);
 int closte_curl_multi_add_handle(void *multi, void *easy);
 int closte_curl_multi_remove_handle(void *multi, void *easy);
@@ -52,7 +50,6 @@ int closte_curl_multi_next_done(void *multi, void **easy, int *result);
 void *closte_curl_share_init(void);
 /// CURLSHOPT_SHARE with one curl_lock_data value (an int in C).
 int closte_curl_share_setopt_data(void *share, int option, int value);
-int closte_curl_share_cleanup(void *share);
 
 /// CURLAUTH_ANY: any method the proxy offers (as WordPress sets for an authenticating proxy).
 static const long CLOSTE_CURLAUTH_ANY = (long)~(1UL << 4);
@@ -76,7 +73,6 @@ enum {
   CLOSTE_CURLOPT_SHARE = 10100,
   CLOSTE_CURLOPT_PROXYTYPE = 101,
   CLOSTE_CURLOPT_ACCEPT_ENCODING = 10102,
-  CLOSTE_CURLOPT_PRIVATE = 10103,
   CLOSTE_CURLOPT_PROXYAUTH = 111,
   CLOSTE_CURLOPT_MAXFILESIZE_LARGE = 30117,
   CLOSTE_CURLOPT_POSTFIELDSIZE_LARGE = 30120,
@@ -85,18 +81,14 @@ enum {
   CLOSTE_CURLOPT_COPYPOSTFIELDS = 10165,
   CLOSTE_CURLOPT_PROXYUSERNAME = 10175,
   CLOSTE_CURLOPT_PROXYPASSWORD = 10176,
-  CLOSTE_CURLOPT_NOPROXY = 10177,
   CLOSTE_CURLOPT_PROTOCOLS = 181,
   CLOSTE_CURLOPT_PIPEWAIT = 237,
 
   CLOSTE_CURLINFO_RESPONSE_CODE = 0x200002,
   CLOSTE_CURLINFO_HTTP_CONNECTCODE = 0x200016,
-  CLOSTE_CURLINFO_CONNECT_TIME_T = 0x600034,
-  CLOSTE_CURLINFO_APPCONNECT_TIME_T = 0x600038,
 
   CLOSTE_CURLMOPT_PIPELINING = 3,
   CLOSTE_CURLMOPT_MAXCONNECTS = 6,
-  CLOSTE_CURLMOPT_MAX_HOST_CONNECTIONS = 7,
   CLOSTE_CURLPIPE_MULTIPLEX = 2,
 
   CLOSTE_CURLSHOPT_SHARE = 1,
